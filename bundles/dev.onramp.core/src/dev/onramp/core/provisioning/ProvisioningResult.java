@@ -1,0 +1,20 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.core.provisioning;
+
+import java.util.Optional;
+
+/**
+ * The outcome of giving a device Wi-Fi.
+ *
+ * @param ssid      the network the device joined
+ * @param ipAddress the address it reported, when it did
+ * @param security  the security scheme used ({@code 0}, {@code 1}, {@code 2}, {@code improv}, {@code repl})
+ */
+public record ProvisioningResult(String ssid, Optional<String> ipAddress, String security) {
+}

@@ -1,0 +1,12 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.core.provisioning;
+
+/** A network in a device's scan. */
+public record WifiNetwork(String ssid, int rssi, int channel, boolean secured) {
+}

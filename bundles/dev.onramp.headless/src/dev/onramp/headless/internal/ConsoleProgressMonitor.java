@@ -1,0 +1,106 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.headless.internal;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+
+/**
+ * Progress on stderr: a bar redrawn in place on a terminal, plain lines (one per step) when stderr is a pipe or a
+ * file, so CI logs stay readable.
+ */
+public final class ConsoleProgressMonitor extends NullProgressMonitor {
+
+	private static final int BAR_WIDTH = 24;
+
+	private final PrintStream err;
+	private final boolean terminal;
+	private final int columns;
+	private String task = ""; //$NON-NLS-1$
+	private String subTask = ""; //$NON-NLS-1$
+	private int totalWork;
+	private double worked;
+	private boolean lineOpen;
+
+	public ConsoleProgressMonitor(PrintStream err, Terminal terminalInfo) {
+		this.err = err;
+		this.terminal = terminalInfo.stderrIsTerminal();
+		this.columns = terminalInfo.columns();
+	}
+
+	@Override
+	public void beginTask(String name, int total) {
+		task = name == null ? "" : name; //$NON-NLS-1$
+		totalWork = total;
+		worked = 0;
+		if (!task.isEmpty()) {
+			line(task);
+		}
+	}
+
+	@Override
+	public void setTaskName(String name) {
+		beginTask(name, totalWork);
+	}
+
+	@Override
+	public void subTask(String name) {
+		if (name == null || name.isEmpty() || name.equals(subTask)) {
+			return;
+		}
+		subTask = name;
+		line(task.isEmpty() ? name : task + ": " + name); //$NON-NLS-1$
+	}
+
+	@Override
+	public void worked(int work) {
+		internalWorked(work);
+	}
+
+	@Override
+	public void internalWorked(double work) {
+		worked += work;
+		if (terminal) {
+			line(task.isEmpty() ? subTask : task);
+		}
+	}
+
+	@Override
+	public void done() {
+		if (terminal && lineOpen) {
+			err.print('\n');
+			err.flush();
+			lineOpen = false;
+		}
+	}
+
+	private synchronized void line(String text) {
+		if (terminal) {
+			String bar = bar();
+			int room = Math.max(10, columns - bar.length() - 2);
+			String shown = text.length() > room ? text.substring(0, room - 1) + "\u2026" : text; //$NON-NLS-1$
+			err.print("\r\u001B[2K" + bar + ' ' + shown); //$NON-NLS-1$
+			lineOpen = true;
+		} else {
+			err.println("onramp: " + text); //$NON-NLS-1$
+		}
+		err.flush();
+	}
+
+	private String bar() {
+		if (totalWork <= 0) {
+			return "[" + " ".repeat(BAR_WIDTH) + "]"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		}
+		double fraction = Math.min(1.0, worked / totalWork);
+		int filled = (int) Math.round(fraction * BAR_WIDTH);
+		return "[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+				+ String.format(Locale.ROOT, "%3d%%", Integer.valueOf((int) (fraction * 100))); //$NON-NLS-1$
+	}
+}

@@ -1,0 +1,149 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.ui.internal.views;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.ISharedImages;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.part.ViewPart;
+
+import dev.onramp.core.Device;
+import dev.onramp.core.EndpointKind;
+
+/** The Device Explorer: devices on USB (and, as the services grow, on the network), refreshed in a Job. */
+public class DeviceExplorerView extends ViewPart {
+
+	public static final String ID = "dev.onramp.ui.views.deviceExplorer"; //$NON-NLS-1$
+	/** Family of the view's Jobs, so tests and shutdown can join them. */
+	public static final Object JOB_FAMILY = DeviceExplorerView.class;
+
+	private TableViewer viewer;
+	private Label message;
+	private Job refreshJob;
+	private DeviceExplorerModel model;
+	private Display display;
+
+	@Override
+	public void createPartControl(Composite parent) {
+		GridLayoutFactory.fillDefaults().spacing(0, 4).applyTo(parent);
+		message = new Label(parent, SWT.WRAP);
+		GridDataFactory.fillDefaults().grab(true, false).indent(4, 4).applyTo(message);
+		viewer = new TableViewer(parent, SWT.FULL_SELECTION | SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL);
+		viewer.getTable().setHeaderVisible(true);
+		viewer.getTable().setLinesVisible(true);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
+		viewer.setContentProvider(ArrayContentProvider.getInstance());
+		column(Messages.DeviceExplorer_columnDevice, 180, Device::displayName);
+		column(Messages.DeviceExplorer_columnConnection, 260,
+				d -> d.endpoint(EndpointKind.SERIAL).map(e -> e.address()).orElse("")); //$NON-NLS-1$
+		column(Messages.DeviceExplorer_columnIdentity, 200, d -> d.usb().map(u -> u.vidPid() + " " + u.serialNumber()) //$NON-NLS-1$
+				.orElse(d.hostname().orElse(""))); //$NON-NLS-1$
+		getSite().setSelectionProvider(viewer);
+		createRefreshAction();
+		display = parent.getDisplay();
+		model = getSite().getService(DeviceExplorerModel.class);
+		refreshJob = new Job(Messages.DeviceExplorer_refreshJob) {
+			@Override
+			protected IStatus run(IProgressMonitor monitor) {
+				return refresh(monitor);
+			}
+
+			@Override
+			public boolean belongsTo(Object family) {
+				return family == JOB_FAMILY;
+			}
+		};
+		refreshJob.setSystem(true);
+		scheduleRefresh();
+	}
+
+	private void column(String title, int width, Function<Device, String> text) {
+		TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
+		column.getColumn().setText(title);
+		column.getColumn().setWidth(width);
+		column.setLabelProvider(new ColumnLabelProvider() {
+			@Override
+			public String getText(Object element) {
+				return text.apply((Device) element);
+			}
+		});
+	}
+
+	private void createRefreshAction() {
+		Action refresh = new Action(Messages.DeviceExplorer_refresh) {
+			@Override
+			public void run() {
+				scheduleRefresh();
+			}
+		};
+		refresh.setToolTipText(Messages.DeviceExplorer_refresh);
+		refresh.setImageDescriptor(PlatformUI.getWorkbench().getSharedImages()
+				.getImageDescriptor(ISharedImages.IMG_ELCL_SYNCED));
+		getViewSite().getActionBars().getToolBarManager().add(refresh);
+	}
+
+	/** Debounced: a burst of requests (hot-plug, clicks) becomes one refresh. */
+	public void scheduleRefresh() {
+		refreshJob.cancel();
+		refreshJob.schedule(100);
+	}
+
+	private IStatus refresh(IProgressMonitor monitor) {
+		List<Device> devices = model == null ? null : model.devices();
+		if (monitor.isCanceled()) {
+			return Status.CANCEL_STATUS;
+		}
+		if (!display.isDisposed()) {
+			display.asyncExec(() -> show(devices));
+		}
+		return Status.OK_STATUS;
+	}
+
+	private void show(List<Device> devices) {
+		if (viewer.getControl().isDisposed()) {
+			return;
+		}
+		if (devices == null) {
+			message.setText(Messages.DeviceExplorer_servicesMissing);
+		} else {
+			message.setText(devices.isEmpty() ? Messages.DeviceExplorer_empty : ""); //$NON-NLS-1$
+			viewer.setInput(devices);
+		}
+		message.getParent().layout(true, true);
+	}
+
+	@Override
+	public void setFocus() {
+		viewer.getControl().setFocus();
+	}
+
+	@Override
+	public void dispose() {
+		if (refreshJob != null) {
+			refreshJob.cancel();
+		}
+		super.dispose();
+	}
+}

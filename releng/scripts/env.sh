@@ -1,0 +1,59 @@
+# shellcheck shell=bash
+# Selects the tools the Onramp build needs, installing what is missing into .tools/ of the checkout:
+#   JAVA_HOME  a JDK 21 or newer (current Eclipse bundles need it)
+#   ONRAMP_MVN Maven 3.9.x (Tycho 5 needs it), fetched through the machine's own mvn and its configured repository
+# Sourced by ./onramp and ./test; prints what it does on stderr.
+
+ONRAMP_ROOT=${ONRAMP_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+ONRAMP_TOOLS="$ONRAMP_ROOT/.tools"
+ONRAMP_MAVEN_VERSION=3.9.11
+
+onramp_log() { printf 'onramp: %s\n' "$*" >&2; }
+
+onramp_java_feature() { # prints the feature release of the JDK in $1 (21, 25, ...) or nothing
+	[ -x "$1/bin/javac" ] || return 0
+	"$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p' | head -1
+}
+
+onramp_select_jdk() {
+	local candidate feature
+	for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/local/jdk*; do
+		[ -n "$candidate" ] && [ -d "$candidate" ] || continue
+		feature=$(onramp_java_feature "$candidate")
+		if [ -n "$feature" ] && [ "$feature" -ge 21 ]; then
+			export JAVA_HOME="$candidate"
+			return 0
+		fi
+	done
+	onramp_log "no JDK 21 or newer found (looked at \$JAVA_HOME and /usr/lib/jvm)."
+	onramp_log "install one (for example Temurin 21 or 25) and set JAVA_HOME to it."
+	return 1
+}
+
+onramp_select_maven() {
+	local mvn_home="$ONRAMP_TOOLS/apache-maven-$ONRAMP_MAVEN_VERSION"
+	if [ ! -x "$mvn_home/bin/mvn" ]; then
+		if ! command -v mvn >/dev/null 2>&1; then
+			onramp_log "Maven is needed once to fetch Maven $ONRAMP_MAVEN_VERSION; install it: sudo apt-get install maven"
+			return 1
+		fi
+		onramp_log "fetching Maven $ONRAMP_MAVEN_VERSION into .tools/ (once)"
+		local scratch
+		scratch=$(mktemp -d)
+		# run outside the checkout: the project's .mvn/extensions.xml needs the newer Maven this fetches
+		if ! (cd "$scratch" && mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
+			-Dartifact="org.apache.maven:apache-maven:$ONRAMP_MAVEN_VERSION:zip:bin" \
+			-DoutputDirectory="$scratch/out" >&2); then
+			rm -rf "$scratch"
+			onramp_log "could not fetch Maven $ONRAMP_MAVEN_VERSION with $(command -v mvn); check its repository settings"
+			return 1
+		fi
+		mkdir -p "$ONRAMP_TOOLS"
+		rm -rf "$mvn_home"
+		mv "$scratch/out/apache-maven-$ONRAMP_MAVEN_VERSION" "$mvn_home"
+		rm -rf "$scratch"
+	fi
+	export ONRAMP_MVN="$mvn_home/bin/mvn"
+}
+
+onramp_select_jdk && onramp_select_maven

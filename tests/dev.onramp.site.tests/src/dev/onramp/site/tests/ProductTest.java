@@ -1,0 +1,79 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.site.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** The headless product as users run it: a separate process, exit codes, and stdout that scripts parse. */
+class ProductTest {
+
+	private static final List<String> CONTRACT_COMMANDS = List.of("ports", "discover", "info", "provision",
+			"change-wifi", "reprovision", "verify", "ca", "fleet", "demo");
+
+	private final Installation product = Installation.builtProduct();
+
+	@Test
+	void helpListsEveryCommandOfTheContract() throws IOException, InterruptedException {
+		Installation.Run run = product.run("--help");
+		assertEquals(0, run.exitCode(), run.stderr());
+		for (String command : CONTRACT_COMMANDS) {
+			assertTrue(run.stdout().contains("\n  " + command + " "), command + " in:\n" + run.stdout());
+		}
+	}
+
+	@Test
+	void versionIsPrinted() throws IOException, InterruptedException {
+		Installation.Run run = product.run("--version");
+		assertEquals(0, run.exitCode(), run.stderr());
+		assertTrue(run.stdout().matches("onramp 0\\.1\\.0\\.v\\d{8}-\\d{4}\\R"), run.stdout());
+	}
+
+	@Test
+	void portsAsJsonIsOneDocumentWithAList() throws IOException, InterruptedException {
+		Installation.Run run = product.run("ports", "--json");
+		assertEquals(0, run.exitCode(), run.stderr());
+		JsonObject document = JsonParser.parseString(run.stdout()).getAsJsonObject();
+		assertTrue(document.get("ok").getAsBoolean());
+		assertTrue(document.get("ports").isJsonArray());
+	}
+
+	@Test
+	void aCommandWithoutItsServiceSaysSoWithExitTwo() throws IOException, InterruptedException {
+		Installation.Run run = product.run("--json", "discover", "--timeout", "1");
+		assertEquals(2, run.exitCode(), run.stderr());
+		JsonObject error = JsonParser.parseString(run.stdout()).getAsJsonObject().getAsJsonObject("error");
+		assertEquals("not_available", error.get("reason").getAsString());
+	}
+
+	@Test
+	void usageErrorsExitTwoAndExplainOnStderr() throws IOException, InterruptedException {
+		Installation.Run run = product.run("flash-everything");
+		assertEquals(2, run.exitCode());
+		assertTrue(run.stderr().contains("Unknown command 'flash-everything'"), run.stderr());
+		assertTrue(run.stdout().isEmpty(), "nothing on stdout for a failure in text mode: " + run.stdout());
+	}
+
+	@Test
+	void doctorFindsEveryBundleResolved() throws IOException, InterruptedException {
+		Installation.Run run = product.run("doctor", "--json");
+		assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+		String bundles = JsonParser.parseString(run.stdout()).getAsJsonObject().get("bundles").toString();
+		assertTrue(bundles.contains("dev.onramp.headless"));
+		assertFalse(bundles.contains("\"resolved\":false"));
+	}
+}

@@ -1,0 +1,106 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.site.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.eclipse.equinox.internal.p2.director.app.DirectorApplication;
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * The path a user takes: install "Onramp for the Eclipse IDE" from the built update site with the p2 director into
+ * a fresh Eclipse installation, then check that every Onramp bundle and its dependencies resolve there.
+ */
+class UpdateSiteInstallTest {
+
+	@Test
+	void uiFeatureInstallsFromTheSiteAndResolves() throws Exception {
+		Path site = Path.of(System.getProperty("onramp.site", "missing"));
+		assertTrue(Files.isRegularFile(site.resolve("content.jar")) || Files.isRegularFile(site.resolve("content.xml.xz")),
+				"the update site was built before this test: " + site);
+		Path installation = Path.of(System.getProperty("onramp.work", "target/work"), "installation");
+		deleteRecursively(installation);
+		copyRecursively(Installation.builtProduct().root(), installation);
+		Installation fresh = new Installation(installation);
+		assertFalse(fresh.hasPlugin("dev.onramp.ui"), "a fresh installation has no UI yet");
+
+		Object exit = new DirectorApplication().run(new String[] { "-repository", site.toUri().toString(),
+				"-installIU", "dev.onramp.ui.feature.feature.group", "-destination", installation.toString(),
+				"-profile", "DefaultProfile", "-p2.os", "linux", "-p2.ws", "gtk", "-p2.arch", "x86_64" });
+		assertEquals(Integer.valueOf(0), exit, "the p2 director installed the feature");
+
+		assertTrue(fresh.hasPlugin("dev.onramp.ui"));
+		assertTrue(fresh.hasPlugin("org.eclipse.ui.workbench"), "dependencies came from the self-contained site");
+		assertTrue(Files.list(installation.resolve("features"))
+				.anyMatch(p -> p.getFileName().toString().startsWith("dev.onramp.ui.feature_")));
+
+		Installation.Run run = fresh.run("doctor", "--json");
+		assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+		JsonObject document = JsonParser.parseString(run.stdout()).getAsJsonObject();
+		Map<String, Boolean> resolved = new HashMap<>();
+		for (JsonElement bundle : document.getAsJsonArray("bundles")) {
+			JsonObject object = bundle.getAsJsonObject();
+			resolved.put(object.get("name").getAsString(), Boolean.valueOf(object.get("resolved").getAsBoolean()));
+		}
+		for (String bundle : new String[] { "dev.onramp.core", "dev.onramp.serial", "dev.onramp.headless",
+				"dev.onramp.ui" }) {
+			assertEquals(Boolean.TRUE, resolved.get(bundle), bundle + " resolves in " + resolved);
+		}
+	}
+
+	private static void copyRecursively(Path from, Path to) throws IOException {
+		Files.walkFileTree(from, new SimpleFileVisitor<>() {
+			@Override
+			public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+				Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+				return FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+				Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+				return FileVisitResult.CONTINUE;
+			}
+		});
+	}
+
+	private static void deleteRecursively(Path root) throws IOException {
+		if (!Files.exists(root)) {
+			return;
+		}
+		Files.walkFileTree(root, new SimpleFileVisitor<>() {
+			@Override
+			public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+				Files.delete(file);
+				return FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+				Files.delete(dir);
+				return FileVisitResult.CONTINUE;
+			}
+		});
+	}
+}
