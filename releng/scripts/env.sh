@@ -2,7 +2,7 @@
 # Selects the tools the Onramp build needs, installing what is missing into .tools/ of the checkout:
 #   JAVA_HOME  a JDK 21 or newer (current Eclipse bundles need it)
 #   ONRAMP_MVN Maven 3.9.x (Tycho 5 needs it), fetched through the machine's own mvn and its configured repository
-# Sourced by ./onramp and ./test; prints what it does on stderr.
+# Sourced by ./onramp and ./test, which call onramp_select_jdk and onramp_select_maven; messages go to stderr.
 
 ONRAMP_ROOT=${ONRAMP_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 ONRAMP_TOOLS="$ONRAMP_ROOT/.tools"
@@ -54,6 +54,11 @@ onramp_select_maven() {
 		rm -rf "$scratch"
 	fi
 	export ONRAMP_MVN="$mvn_home/bin/mvn"
+	# Maven's own libraries use sun.misc.Unsafe; JDK 24+ warns about it on every build
+	if [ "$(onramp_java_feature "$JAVA_HOME")" -ge 24 ]; then
+		case "${MAVEN_OPTS:-}" in
+		*sun-misc-unsafe-memory-access*) ;;
+		*) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
+		esac
+	fi
 }
-
-onramp_select_jdk && onramp_select_maven

@@ -77,7 +77,7 @@ final class ResultPrinter {
 	}
 
 	private void print(JsonObject document) {
-		out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(document));
+		out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(document));
 		out.flush();
 	}
 }

@@ -50,6 +50,12 @@ class ProductTest {
 		JsonObject document = JsonParser.parseString(run.stdout()).getAsJsonObject();
 		assertTrue(document.get("ok").getAsBoolean());
 		assertTrue(document.get("ports").isJsonArray());
+		for (var port : document.getAsJsonArray("ports")) {
+			JsonObject object = port.getAsJsonObject();
+			for (String key : new String[] { "path", "by_id", "description", "access", "usb" }) {
+				assertTrue(object.has(key), key + " is always present (null when unknown): " + object);
+			}
+		}
 	}
 
 	@Test

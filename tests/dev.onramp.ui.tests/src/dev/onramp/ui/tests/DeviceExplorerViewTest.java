@@ -59,10 +59,11 @@ class DeviceExplorerViewTest {
 		IViewDescriptor descriptor = PlatformUI.getWorkbench().getViewRegistry().find(DeviceExplorerView.ID);
 		assertNotNull(descriptor, "the view is registered");
 		assertEquals("Device Explorer", descriptor.getLabel());
-		assertTrue(Arrays.asList(descriptor.getCategoryPath()).contains("dev.onramp.ui.category"));
 		IViewCategory category = Arrays.stream(PlatformUI.getWorkbench().getViewRegistry().getCategories())
 				.filter(c -> c.getId().equals("dev.onramp.ui.category")).findFirst().orElseThrow();
 		assertEquals("Onramp", category.getLabel());
+		assertTrue(Arrays.stream(category.getViews()).anyMatch(v -> v.getId().equals(DeviceExplorerView.ID)),
+				"the Device Explorer is listed under Onramp in Show View");
 		ImageData icon = descriptor.getImageDescriptor().getImageData(100);
 		assertNotNull(icon, "the icon loads");
 		assertEquals(16, icon.width);
