@@ -75,10 +75,13 @@ public final class CommandCatalog {
 			new CommandSpec("verify", "<https-url>", //$NON-NLS-1$ //$NON-NLS-2$
 					"TLS handshake; report the served certificate and whether it matches", //$NON-NLS-1$
 					List.of(value("fingerprint", "SHA256", "the certificate the device must serve"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-							value("ca", "FILE", "a CA certificate (PEM) the served chain must lead to")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+							value("ca", "FILE", "a CA certificate (PEM) the served chain must lead to"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+							value("ip", "A", "connect to this address instead of resolving the host (.local)"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+							TIMEOUT),
 					1, 1, List.of()),
 			new CommandSpec("ca", "init|show|export", "the local certificate authority", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-					List.of(value("out", "FILE", "with export: where to write the CA certificate")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					List.of(value("out", "FILE", "with export: where to write the CA certificate (.pem, or .der/.cer)"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+							value("key", "ec-p256|rsa-3072", "with init: the CA's key (default ec-p256)")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 					1, 1, List.of("init", "show", "export")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 			new CommandSpec("fleet", "<manifest.csv>", "run a manifest of devices, in parallel, with a report", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 					List.of(value("parallel", "N", "rows at a time"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$

@@ -24,6 +24,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 import com.google.gson.JsonObject;
 
+import dev.onramp.core.DataDirectory;
 import dev.onramp.core.ExitCode;
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
@@ -79,8 +80,8 @@ public class CommandRunner {
 						+ "' is not available yet in this version of Onramp."); //$NON-NLS-1$
 			}
 			Terminal terminal = Terminal.from(environment);
-			Path dataDirectory = commandLine.dataDirectory().orElseGet(() -> DataDirectory.defaultFor(environment,
-					System.getProperty("os.name", ""), Path.of(System.getProperty("user.home", ".")))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+			Path dataDirectory = commandLine.dataDirectory().orElseGet(() -> DataDirectory.resolve(System::getProperty,
+					environment, System.getProperty("os.name", ""), Path.of(System.getProperty("user.home", ".")))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 			CommandEnvironment commandEnvironment = new CommandEnvironment(dataDirectory, environment, err,
 					terminal.stdinIsTerminal());
 			ConsoleProgressMonitor monitor = new ConsoleProgressMonitor(err, terminal);

@@ -7,6 +7,10 @@
  *******************************************************************************/
 package dev.onramp.headless.internal;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.equinox.app.IApplication;
@@ -15,6 +19,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
+import dev.onramp.core.DataDirectory;
 import dev.onramp.core.ExitCode;
 
 /**
@@ -25,11 +30,13 @@ public class OnrampApplication implements IApplication {
 
 	/** Bounded wait for Declarative Services to publish the runner; normally it is there before we ask. */
 	private static final long RUNNER_WAIT_SECONDS = 10;
+	private static final Set<String> RUNTIME_OPTIONS_WITH_VALUE = Set.of("-eclipse.keyring", "-eclipse.password"); //$NON-NLS-1$ //$NON-NLS-2$
 
 	@Override
 	public Object start(IApplicationContext context) throws Exception {
-		String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
+		String[] args = withoutRuntimeOptions((String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS));
 		context.applicationRunning();
+		useDataDirectoryOption(args);
 		BundleContext bundleContext = FrameworkUtil.getBundle(OnrampApplication.class).getBundleContext();
 		ServiceTracker<CommandRunner, CommandRunner> tracker = new ServiceTracker<>(bundleContext, CommandRunner.class,
 				null);
@@ -40,9 +47,43 @@ public class OnrampApplication implements IApplication {
 				System.err.println("onramp: the command runner did not start; run with --verbose and report this."); //$NON-NLS-1$
 				return Integer.valueOf(ExitCode.INTERNAL_ERROR);
 			}
-			return Integer.valueOf(runner.run(args == null ? new String[0] : args, System.out, System.err, System.getenv()));
+			return Integer.valueOf(runner.run(args, System.out, System.err, System.getenv()));
 		} finally {
 			tracker.close();
+		}
+	}
+
+	/**
+	 * The secure-storage options of the Equinox runtime ({@code -eclipse.keyring FILE}, {@code -eclipse.password
+	 * FILE}) reach the application with its own arguments; the runtime has read them already.
+	 */
+	static String[] withoutRuntimeOptions(String[] args) {
+		if (args == null) {
+			return new String[0];
+		}
+		List<String> kept = new ArrayList<>();
+		for (int i = 0; i < args.length; i++) {
+			if (RUNTIME_OPTIONS_WITH_VALUE.contains(args[i])) {
+				i++;
+			} else {
+				kept.add(args[i]);
+			}
+		}
+		return kept.toArray(String[]::new);
+	}
+
+	/**
+	 * Services such as the certificate authority read the data directory when they start, which is before the
+	 * command line is parsed: hand {@code --data-dir} over as the property they read.
+	 */
+	private static void useDataDirectoryOption(String[] args) {
+		for (int i = 0; i < args.length; i++) {
+			if (args[i].equals("--data-dir") && i + 1 < args.length) { //$NON-NLS-1$
+				System.setProperty(DataDirectory.PROPERTY, Path.of(args[i + 1]).toAbsolutePath().toString());
+			} else if (args[i].startsWith("--data-dir=")) { //$NON-NLS-1$
+				System.setProperty(DataDirectory.PROPERTY,
+						Path.of(args[i].substring("--data-dir=".length())).toAbsolutePath().toString()); //$NON-NLS-1$
+			}
 		}
 	}
 

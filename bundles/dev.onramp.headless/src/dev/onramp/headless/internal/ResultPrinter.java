@@ -54,9 +54,16 @@ final class ResultPrinter {
 			failure.hint().ifPresent(hint -> error.addProperty("hint", hint)); //$NON-NLS-1$
 			JsonObject document = new JsonObject();
 			document.addProperty("ok", Boolean.FALSE); //$NON-NLS-1$
+			if (failure instanceof CommandFailure withData) {
+				withData.data().entrySet().forEach(entry -> document.add(entry.getKey(), entry.getValue()));
+			}
 			document.add("error", error); //$NON-NLS-1$
 			print(document);
 		} else {
+			if (failure instanceof CommandFailure withData) {
+				withData.lines().forEach(out::println);
+				out.flush();
+			}
 			err.println("onramp: " + failure.getMessage()); //$NON-NLS-1$
 			failure.hint().ifPresent(hint -> err.println("onramp: " + hint)); //$NON-NLS-1$
 			err.flush();

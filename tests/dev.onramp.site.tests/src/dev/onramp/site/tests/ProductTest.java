@@ -60,7 +60,7 @@ class ProductTest {
 
 	@Test
 	void aCommandWithoutItsServiceSaysSoWithExitTwo() throws IOException, InterruptedException {
-		Installation.Run run = product.run("--json", "discover", "--timeout", "1");
+		Installation.Run run = product.run("--json", "demo");
 		assertEquals(2, run.exitCode(), run.stderr());
 		JsonObject error = JsonParser.parseString(run.stdout()).getAsJsonObject().getAsJsonObject("error");
 		assertEquals("not_available", error.get("reason").getAsString());

@@ -64,7 +64,7 @@ class UpdateSiteInstallTest {
 			resolved.put(object.get("name").getAsString(), Boolean.valueOf(object.get("resolved").getAsBoolean()));
 		}
 		for (String bundle : new String[] { "dev.onramp.core", "dev.onramp.serial", "dev.onramp.headless",
-				"dev.onramp.ui" }) {
+				"dev.onramp.certs", "dev.onramp.ui" }) {
 			assertEquals(Boolean.TRUE, resolved.get(bundle), bundle + " resolves in " + resolved);
 		}
 	}
