@@ -41,7 +41,8 @@ onramp_select_maven() {
 		local scratch
 		scratch=$(mktemp -d)
 		# run outside the checkout: the project's .mvn/extensions.xml needs the newer Maven this fetches
-		if ! (cd "$scratch" && mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
+		# the machine's Maven may run on a newer JDK than it knows: keep its Unsafe warnings quiet
+		if ! (cd "$scratch" && MAVEN_OPTS="${MAVEN_OPTS:-} $(onramp_unsafe_option)" mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
 			-Dartifact="org.apache.maven:apache-maven:$ONRAMP_MAVEN_VERSION:zip:bin" \
 			-DoutputDirectory="$scratch/out" >&2); then
 			rm -rf "$scratch"
@@ -54,11 +55,15 @@ onramp_select_maven() {
 		rm -rf "$scratch"
 	fi
 	export ONRAMP_MVN="$mvn_home/bin/mvn"
-	# Maven's own libraries use sun.misc.Unsafe; JDK 24+ warns about it on every build
+	case "${MAVEN_OPTS:-}" in
+	*sun-misc-unsafe-memory-access*) ;;
+	*) export MAVEN_OPTS="${MAVEN_OPTS:-} $(onramp_unsafe_option)" ;;
+	esac
+}
+
+# Maven's own libraries use sun.misc.Unsafe; JDK 24+ warns about it on every build unless told it is allowed
+onramp_unsafe_option() {
 	if [ "$(onramp_java_feature "$JAVA_HOME")" -ge 24 ]; then
-		case "${MAVEN_OPTS:-}" in
-		*sun-misc-unsafe-memory-access*) ;;
-		*) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
-		esac
+		echo "--sun-misc-unsafe-memory-access=allow"
 	fi
 }
