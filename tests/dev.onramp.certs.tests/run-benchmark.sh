@@ -7,14 +7,17 @@
 # small Maven project under this fragment's target/ (ignored by git) whose sources are the core bundle, the certs
 # bundle and this fragment, compiles it with the bootstrap Maven against the same library versions as the target
 # platform, and runs dev.onramp.certs.tests.bench.IssuanceBenchmark on the resulting class path.
-# Environment: JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), MVN (default .tools/apache-maven-3.9.11/bin/mvn
-# under the repository), MVN_ARGS (extra Maven arguments, for example -o to stay offline).
+# The JDK and Maven are the ones the build scripts select (releng/scripts/env.sh); MVN_ARGS adds Maven arguments,
+# for example -o to stay offline.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-mvn="${MVN:-$repo/.tools/apache-maven-3.9.11/bin/mvn}"
+# shellcheck source=../../releng/scripts/env.sh
+source "$repo/releng/scripts/env.sh"
+onramp_select_jdk
+onramp_select_maven
+mvn="$ONRAMP_MVN"
 project="$here/target/bench-project"
 mkdir -p "$project"
 
