@@ -7,66 +7,85 @@
  *******************************************************************************/
 package dev.onramp.serial.internal;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.eclipse.core.runtime.ILog;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-
-import com.fazecast.jSerialComm.SerialPort;
+import org.osgi.service.component.annotations.Deactivate;
 
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
-import dev.onramp.core.UsbIdentity;
 import dev.onramp.core.serial.IByteChannel;
 import dev.onramp.core.serial.IPortListener;
 import dev.onramp.core.serial.ISerialPortService;
 import dev.onramp.core.serial.SerialPortInfo;
 
-/** Serial ports through jSerialComm, with the stable by-id paths and access rights of Linux. */
+/**
+ * Serial ports through jSerialComm, with the stable by-id paths and access rights of Linux, serial lines over TCP,
+ * and hot-plug events from a {@link PortWatcher} that runs while the component is active.
+ */
 @Component(service = ISerialPortService.class)
 public class SerialPortService implements ISerialPortService {
 
-	private static final Path BY_ID_DIRECTORY = Path.of("/dev/serial/by-id"); //$NON-NLS-1$
+	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
+	private final PortScanner scanner;
+	private final SerialPortOpener opener;
+	private final PortWatcher watcher;
 	private final List<IPortListener> listeners = new CopyOnWriteArrayList<>();
+
+	public SerialPortService() {
+		this(PortScanner.system(), PortWatcher.DEFAULT_POLL_INTERVAL);
+	}
+
+	/** For tests: ports from other directories, polled at another pace. */
+	SerialPortService(PortScanner scanner, Duration pollInterval) {
+		this.scanner = scanner;
+		this.opener = new SerialPortOpener(Platform.current(), scanner);
+		this.watcher = new PortWatcher(scanner::scan, this::publish, pollInterval, PortWatcher.DEFAULT_SETTLE_TIME);
+	}
+
+	@Activate
+	void activate() {
+		watcher.start();
+	}
+
+	@Deactivate
+	void deactivate() {
+		if (!watcher.stop(STOP_TIMEOUT)) {
+			ILog.of(getClass()).warn("The serial port watcher did not stop within " + STOP_TIMEOUT.toSeconds() + " s."); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+	}
+
+	/** @return whether the watcher took the port list that later changes are relative to, within the timeout */
+	boolean awaitWatching(Duration timeout) throws InterruptedException {
+		return watcher.awaitBaseline(timeout);
+	}
 
 	@Override
 	public List<SerialPortInfo> listPorts() {
-		Map<Path, Path> stableLinks = StableLinks.scan(BY_ID_DIRECTORY);
-		List<SerialPortInfo> ports = new ArrayList<>();
-		for (SerialPort port : SerialPort.getCommPorts()) {
-			ports.add(describe(port, stableLinks));
-		}
-		ports.sort(Comparator.comparing(SerialPortInfo::systemPath));
-		return ports;
-	}
-
-	static SerialPortInfo describe(SerialPort port, Map<Path, Path> stableLinks) {
-		String systemPath = port.getSystemPortPath();
-		Path stable = stableLinks.get(StableLinks.realPath(Path.of(systemPath)));
-		return new SerialPortInfo(systemPath, stable == null ? "" : stable.toString(), //$NON-NLS-1$
-				port.getPortDescription(), usbIdentity(port), PortAccessProbe.probe(Path.of(systemPath)));
-	}
-
-	private static Optional<UsbIdentity> usbIdentity(SerialPort port) {
-		int vendorId = port.getVendorID();
-		int productId = port.getProductID();
-		if (vendorId < 0 || productId < 0) {
-			return Optional.empty();
-		}
-		return Optional.of(new UsbIdentity(vendorId, productId, port.getSerialNumber(), port.getManufacturer(),
-				port.getDescriptivePortName()));
+		return scanner.scan();
 	}
 
 	@Override
 	public IByteChannel open(String port, int baudRate) throws OnrampException {
-		throw new OnrampException(FailureReason.NOT_AVAILABLE,
-				"Opening serial ports is not available yet in this version of Onramp."); //$NON-NLS-1$
+		if (port == null || port.isBlank()) {
+			throw new OnrampException(FailureReason.USAGE, "No port was given.", //$NON-NLS-1$
+					"Name a port such as /dev/ttyUSB0, COM3 or socket://127.0.0.1:4000; `onramp ports` lists them."); //$NON-NLS-1$
+		}
+		String trimmed = port.strip();
+		if (SocketByteChannel.isSocketAddress(trimmed)) {
+			return SocketByteChannel.connect(trimmed, CONNECT_TIMEOUT);
+		}
+		if (baudRate <= 0) {
+			throw new OnrampException(FailureReason.USAGE, "Invalid baud rate " + baudRate + '.', //$NON-NLS-1$
+					"ESP32 boards usually talk at 115200 baud."); //$NON-NLS-1$
+		}
+		return opener.open(trimmed, baudRate);
 	}
 
 	@Override
@@ -77,5 +96,15 @@ public class SerialPortService implements ISerialPortService {
 	@Override
 	public void removePortListener(IPortListener listener) {
 		listeners.remove(listener);
+	}
+
+	private void publish(PortChange change) {
+		for (IPortListener listener : listeners) {
+			try {
+				listener.portChanged(change.change(), change.port());
+			} catch (RuntimeException e) {
+				ILog.of(getClass()).error("A serial port listener failed: " + listener, e); //$NON-NLS-1$
+			}
+		}
 	}
 }
