@@ -9,6 +9,7 @@ package dev.onramp.ui.internal.views;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -18,6 +19,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import dev.onramp.core.Device;
 import dev.onramp.core.DeviceKind;
 import dev.onramp.core.EndpointKind;
+import dev.onramp.core.serial.IPortListener;
 import dev.onramp.core.serial.ISerialPortService;
 import dev.onramp.core.serial.SerialPortInfo;
 
@@ -28,17 +30,31 @@ import dev.onramp.core.serial.SerialPortInfo;
 @Component(service = DeviceExplorerModel.class)
 public class DeviceExplorerModel {
 
+	private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+	private final IPortListener portListener = (change, port) -> changeListeners.forEach(Runnable::run);
 	private volatile ISerialPortService serialPorts;
 
 	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
 	void setSerialPorts(ISerialPortService service) {
 		this.serialPorts = service;
+		service.addPortListener(portListener);
+		changeListeners.forEach(Runnable::run);
 	}
 
 	void unsetSerialPorts(ISerialPortService service) {
+		service.removePortListener(portListener);
 		if (this.serialPorts == service) {
 			this.serialPorts = null;
 		}
+	}
+
+	/** @param listener told, on a background thread, when devices may have come or gone (hot-plug) */
+	public void addChangeListener(Runnable listener) {
+		changeListeners.add(listener);
+	}
+
+	public void removeChangeListener(Runnable listener) {
+		changeListeners.remove(listener);
 	}
 
 	/** @return the devices known now; may block on the operating system, so call it off the UI thread */

@@ -44,6 +44,8 @@ public class DeviceExplorerView extends ViewPart {
 	private Job refreshJob;
 	private DeviceExplorerModel model;
 	private Display display;
+	/** Hot-plug events arrive in bursts; the refresh Job's delay turns a burst into one refresh. */
+	private final Runnable modelListener = this::scheduleRefresh;
 
 	@Override
 	public void createPartControl(Composite parent) {
@@ -76,6 +78,9 @@ public class DeviceExplorerView extends ViewPart {
 			}
 		};
 		refreshJob.setSystem(true);
+		if (model != null) {
+			model.addChangeListener(modelListener);
+		}
 		scheduleRefresh();
 	}
 
@@ -141,6 +146,9 @@ public class DeviceExplorerView extends ViewPart {
 
 	@Override
 	public void dispose() {
+		if (model != null) {
+			model.removeChangeListener(modelListener);
+		}
 		if (refreshJob != null) {
 			refreshJob.cancel();
 		}
