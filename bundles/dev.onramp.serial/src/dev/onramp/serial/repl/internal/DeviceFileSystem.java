@@ -1,0 +1,346 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.serial.repl.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import dev.onramp.core.FailureReason;
+import dev.onramp.core.OnrampException;
+import dev.onramp.core.repl.DeviceErrorException;
+import dev.onramp.core.repl.ExecResult;
+import dev.onramp.core.repl.FileTransferProgress;
+import dev.onramp.core.repl.IDeviceFileSystem;
+import dev.onramp.core.repl.MicroPythonError;
+import dev.onramp.core.repl.PutResult;
+import dev.onramp.core.repl.RemoteFile;
+
+/**
+ * Files on the device through the raw REPL.
+ * <p>
+ * <b>Uploads</b> travel as base64 lines ({@code _w(_b('...'))}, decoded on the device by
+ * {@code binascii.a2b_base64}), several lines per snippet, sent in raw-paste mode: 4/3 wire bytes per payload byte
+ * plus a few percent of framing, against ~2-4 for mpremote's {@code repr(bytes)} chunks. The content goes to
+ * {@code <path>.tmp}; only when it is verified does {@code os.rename} replace the file, so a cut-off transfer leaves
+ * the previous version intact (and a stale {@code .tmp} that the next upload overwrites).
+ * <p>
+ * <b>Verification</b>: the device computes SHA-256 with {@code hashlib}, reading the file in 2 KB pieces so that large
+ * files fit in RAM; the host compares it with its own. <b>Fallback without hashlib</b> (some minimal ports): the file
+ * is read back (base64 via {@code binascii.b2a_base64}) and compared byte by byte. That costs a second transfer but
+ * is as strict as a hash; a size check alone would miss corruption, so it is not used. The same checks decide whether
+ * the device already holds identical content, in which case nothing is written.
+ * <p>
+ * The snippets use only names starting with an underscore, so they do not clobber a user's globals.
+ */
+final class DeviceFileSystem implements IDeviceFileSystem {
+
+	/** Payload bytes per base64 line (2048 characters on the wire). */
+	static final int LINE_PAYLOAD = 1536;
+	/** Lines per snippet: bounds what the device must compile at once (~6 KB). */
+	static final int LINES_PER_EXEC = 3;
+	private static final int HASH_PIECE = 2048;
+	private static final int HASH_PIECES_PER_EXEC = 64;
+	private static final int READ_LINE = 1536;
+	private static final int READ_LINES_PER_EXEC = 8;
+
+	private final ReplSession session;
+	private Boolean hashlib;
+
+	DeviceFileSystem(ReplSession session) {
+		this.session = session;
+	}
+
+	/** After a reset the device's modules are no longer imported. */
+	void forgetPreparation() {
+		hashlib = null;
+	}
+
+	private boolean prepare() throws OnrampException {
+		if (hashlib == null) {
+			ExecResult result = session.exec("import os,binascii,hashlib"); //$NON-NLS-1$
+			if (result.ok()) {
+				hashlib = Boolean.TRUE;
+			} else if (result.error().get().type().equals("ImportError") //$NON-NLS-1$
+					&& result.error().get().message().contains("hashlib")) { //$NON-NLS-1$
+				session.execOrThrow("import os,binascii", "Preparing file access"); //$NON-NLS-1$ //$NON-NLS-2$
+				hashlib = Boolean.FALSE;
+			} else {
+				throw new DeviceErrorException(FailureReason.PROTOCOL_ERROR, "Preparing file access", //$NON-NLS-1$
+						result.error().get());
+			}
+		}
+		return hashlib.booleanValue();
+	}
+
+	private static String q(String path) {
+		return PythonLiteral.quote(path);
+	}
+
+	@Override
+	public List<RemoteFile> list(String directory) throws OnrampException {
+		prepare();
+		String out = session.execOrThrow("print(list(os.ilistdir(" + q(directory) + ")))", "Listing " + directory); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		List<RemoteFile> files = new ArrayList<>();
+		String prefix = directory.endsWith("/") ? directory : directory + "/"; //$NON-NLS-1$ //$NON-NLS-2$
+		for (Object entry : asList(PythonLiteral.parse(out), out)) {
+			List<Object> fields = asList(entry, out);
+			String name = (String) fields.get(0);
+			boolean dir = (((Long) fields.get(1)).longValue() & 0x4000) != 0;
+			long size;
+			if (fields.size() > 3) {
+				size = ((Long) fields.get(3)).longValue();
+			} else {
+				size = dir ? 0 : stat(prefix + name).map(RemoteFile::size).orElse(Long.valueOf(0)).longValue();
+			}
+			files.add(new RemoteFile(prefix + name, dir, dir ? 0 : size));
+		}
+		files.sort(Comparator.comparing(RemoteFile::path));
+		return files;
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Object> asList(Object value, String printed) throws OnrampException {
+		if (value instanceof List<?> list) {
+			return (List<Object>) list;
+		}
+		throw new OnrampException(FailureReason.PROTOCOL_ERROR, "Unexpected answer from the device: " + printed); //$NON-NLS-1$
+	}
+
+	@Override
+	public Optional<RemoteFile> stat(String path) throws OnrampException {
+		prepare();
+		ExecResult result = session.exec("print(os.stat(" + q(path) + "))"); //$NON-NLS-1$ //$NON-NLS-2$
+		if (!result.ok()) {
+			MicroPythonError error = result.error().get();
+			if (error.isOSError(MicroPythonError.ENOENT)) {
+				return Optional.empty();
+			}
+			throw new DeviceErrorException(FailureReason.PROTOCOL_ERROR, "Reading " + path, error); //$NON-NLS-1$
+		}
+		try {
+			List<Object> fields = asList(PythonLiteral.parse(result.stdout()), result.stdout());
+			boolean dir = (((Long) fields.get(0)).longValue() & 0x4000) != 0;
+			return Optional.of(new RemoteFile(path, dir, dir ? 0 : ((Long) fields.get(6)).longValue()));
+		} catch (IllegalArgumentException | ClassCastException | IndexOutOfBoundsException e) {
+			throw new OnrampException(FailureReason.PROTOCOL_ERROR,
+					"Unexpected answer from the device to os.stat: " + result.stdout().strip(), null, e); //$NON-NLS-1$
+		}
+	}
+
+	@Override
+	public void mkdirs(String path) throws OnrampException {
+		Optional<RemoteFile> existing = stat(path);
+		if (existing.isPresent()) {
+			if (!existing.get().directory()) {
+				throw new OnrampException(FailureReason.PROTOCOL_ERROR, path + " exists on the device and is a file."); //$NON-NLS-1$
+			}
+			return;
+		}
+		StringBuilder prefix = new StringBuilder();
+		for (String part : path.split("/")) { //$NON-NLS-1$
+			if (part.isEmpty()) {
+				continue;
+			}
+			prefix.append('/').append(part);
+			ExecResult result = session.exec("os.mkdir(" + q(prefix.toString()) + ")"); //$NON-NLS-1$ //$NON-NLS-2$
+			if (!result.ok() && !result.error().get().isOSError(MicroPythonError.EEXIST)) {
+				throw new DeviceErrorException(FailureReason.PROTOCOL_ERROR, "Creating " + prefix, result.error().get()); //$NON-NLS-1$
+			}
+		}
+	}
+
+	@Override
+	public byte[] get(String path, FileTransferProgress progress) throws OnrampException {
+		RemoteFile file = stat(path).orElseThrow(() -> new OnrampException(FailureReason.PROTOCOL_ERROR,
+				path + " does not exist on the device.")); //$NON-NLS-1$
+		if (file.directory()) {
+			throw new OnrampException(FailureReason.PROTOCOL_ERROR, path + " is a directory on the device."); //$NON-NLS-1$
+		}
+		long size = file.size();
+		ByteArrayOutputStream content = new ByteArrayOutputStream((int) Math.min(size, Integer.MAX_VALUE));
+		session.execOrThrow("_f=open(" + q(path) + ",'rb')\n_r=_f.read", "Opening " + path); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		progress.transferred(0, size);
+		while (content.size() < size) {
+			long left = size - content.size();
+			int lines = (int) Math.min(READ_LINES_PER_EXEC, (left + READ_LINE - 1) / READ_LINE);
+			String code = "print(binascii.b2a_base64(_r(" + READ_LINE + ")).decode(),end='')\n"; //$NON-NLS-1$ //$NON-NLS-2$
+			String out = session.execOrThrow(code.repeat(lines), "Reading " + path); //$NON-NLS-1$
+			int before = content.size();
+			for (String line : out.split("\\r?\\n")) { //$NON-NLS-1$
+				if (!line.isBlank()) {
+					content.writeBytes(Base64.getDecoder().decode(line.strip()));
+				}
+			}
+			if (content.size() == before) {
+				break; // the file shrank meanwhile
+			}
+			progress.transferred(content.size(), size);
+		}
+		session.execOrThrow("_f.close()", "Closing " + path); //$NON-NLS-1$ //$NON-NLS-2$
+		if (content.size() != size) {
+			throw new OnrampException(FailureReason.PROTOCOL_ERROR, "Reading " + path + " gave " + content.size() //$NON-NLS-1$ //$NON-NLS-2$
+					+ " bytes instead of " + size + "."); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		return content.toByteArray();
+	}
+
+	@Override
+	public Optional<String> sha256(String path) throws OnrampException {
+		boolean deviceHash = prepare();
+		Optional<RemoteFile> file = stat(path);
+		if (file.isEmpty() || file.get().directory()) {
+			return Optional.empty();
+		}
+		return Optional.of(deviceHash ? deviceSha256(path, file.get().size())
+				: sha256Hex(get(path, FileTransferProgress.NONE)));
+	}
+
+	private String deviceSha256(String path, long size) throws OnrampException {
+		String what = "Hashing " + path; //$NON-NLS-1$
+		String open = "_h=hashlib.sha256()\n_f=open(" + q(path) + ",'rb')\n"; //$NON-NLS-1$ //$NON-NLS-2$
+		String close = "_f.close()\nprint(binascii.hexlify(_h.digest()).decode())"; //$NON-NLS-1$
+		String update = "_h.update(_f.read(" + HASH_PIECE + "))\n"; //$NON-NLS-1$ //$NON-NLS-2$
+		long pieces = (size + HASH_PIECE - 1) / HASH_PIECE;
+		String out;
+		if (pieces <= HASH_PIECES_PER_EXEC) {
+			out = session.execOrThrow(open + update.repeat((int) pieces) + close, what);
+		} else {
+			session.execOrThrow(open, what);
+			for (long done = 0; done < pieces; done += HASH_PIECES_PER_EXEC) {
+				session.execOrThrow(update.repeat((int) Math.min(HASH_PIECES_PER_EXEC, pieces - done)), what);
+			}
+			out = session.execOrThrow(close, what);
+		}
+		String hex = out.strip();
+		if (!hex.matches("[0-9a-f]{64}")) { //$NON-NLS-1$
+			throw new OnrampException(FailureReason.PROTOCOL_ERROR, what + " gave an unexpected answer: " + hex); //$NON-NLS-1$
+		}
+		return hex;
+	}
+
+	@Override
+	public PutResult put(String path, byte[] content, FileTransferProgress progress) throws OnrampException {
+		boolean deviceHash = prepare();
+		PutResult.Verification verification = deviceHash ? PutResult.Verification.DEVICE_SHA256
+				: PutResult.Verification.READ_BACK;
+		String localHash = sha256Hex(content);
+		Optional<RemoteFile> existing = stat(path);
+		if (existing.isPresent() && existing.get().directory()) {
+			throw new OnrampException(FailureReason.PROTOCOL_ERROR, path + " is a directory on the device."); //$NON-NLS-1$
+		}
+		if (existing.isPresent() && existing.get().size() == content.length && holds(path, content, localHash, deviceHash)) {
+			progress.transferred(content.length, content.length);
+			return new PutResult(path, content.length, localHash, true, verification);
+		}
+		int slash = path.lastIndexOf('/');
+		if (slash > 0) {
+			mkdirs(path.substring(0, slash));
+		}
+		String tmp = path + ".tmp"; //$NON-NLS-1$
+		long sent = 0;
+		try {
+			// the first snippet also creates the file, the last one also closes it
+			String open = "_f=open(" + q(tmp) + ",'wb')\n_w=_f.write\n_b=binascii.a2b_base64\n"; //$NON-NLS-1$ //$NON-NLS-2$
+			progress.transferred(0, content.length);
+			Base64.Encoder encoder = Base64.getEncoder();
+			do {
+				StringBuilder code = new StringBuilder(sent == 0 ? open : ""); //$NON-NLS-1$
+				long chunkStart = sent;
+				for (int line = 0; line < LINES_PER_EXEC && sent < content.length; line++) {
+					int n = (int) Math.min(LINE_PAYLOAD, content.length - sent);
+					code.append("_w(_b('") //$NON-NLS-1$
+							.append(encoder.encodeToString(Arrays.copyOfRange(content, (int) sent, (int) sent + n)))
+							.append("'))\n"); //$NON-NLS-1$
+					sent += n;
+				}
+				if (sent == content.length) {
+					code.append("_f.close()\n"); //$NON-NLS-1$
+				}
+				try {
+					session.execOrThrow(code.toString(), "Writing " + tmp); //$NON-NLS-1$
+				} catch (OnrampException e) {
+					sent = chunkStart;
+					throw e;
+				}
+				progress.transferred(sent, content.length);
+			} while (sent < content.length);
+			if (!holds(tmp, content, localHash, deviceHash)) {
+				removeQuietly(tmp);
+				throw new OnrampException(FailureReason.PROTOCOL_ERROR,
+						"The copy of " + path + " on the device does not match what was sent; the previous version is kept.", //$NON-NLS-1$ //$NON-NLS-2$
+						"Retry; if it fails again the device's flash may be full or failing."); //$NON-NLS-1$
+			}
+			rename(tmp, path);
+		} catch (DeviceErrorException e) {
+			removeQuietly(tmp);
+			throw e;
+		} catch (OnrampException e) {
+			if (e.reason() == FailureReason.DEVICE_VANISHED || e.reason() == FailureReason.TIMEOUT) {
+				throw new OnrampException(e.reason(), "The upload of " + path + " was cut off after " + sent + " of " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+						+ content.length + " bytes; the device still holds its previous version of " + path + ".", //$NON-NLS-1$ //$NON-NLS-2$
+						"Reconnect the device and upload again (" + e.getMessage() + ")", e); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+			throw e;
+		}
+		return new PutResult(path, content.length, localHash, false, verification);
+	}
+
+	/** @return whether the device's file has exactly this content (device hash, else read back) */
+	private boolean holds(String path, byte[] content, String localHash, boolean deviceHash) throws OnrampException {
+		if (deviceHash) {
+			return deviceSha256(path, content.length).equals(localHash);
+		}
+		return Arrays.equals(get(path, FileTransferProgress.NONE), content);
+	}
+
+	private void rename(String from, String to) throws OnrampException {
+		ExecResult result = session.exec("os.rename(" + q(from) + "," + q(to) + ")"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		if (result.ok()) {
+			return;
+		}
+		if (result.error().get().isOSError(MicroPythonError.EEXIST)) {
+			// FAT does not replace on rename (littlefs does): a short window without the file remains
+			session.execOrThrow("os.remove(" + q(to) + ")\nos.rename(" + q(from) + "," + q(to) + ")", "Replacing " + to); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+			return;
+		}
+		throw new DeviceErrorException(FailureReason.PROTOCOL_ERROR, "Renaming " + from, result.error().get()); //$NON-NLS-1$
+	}
+
+	private void removeQuietly(String path) {
+		try {
+			session.exec("os.remove(" + q(path) + ")"); //$NON-NLS-1$ //$NON-NLS-2$
+		} catch (OnrampException e) {
+			// the upload already failed; keep its error
+		}
+	}
+
+	@Override
+	public void remove(String path) throws OnrampException {
+		prepare();
+		ExecResult result = session.exec("os.remove(" + q(path) + ")"); //$NON-NLS-1$ //$NON-NLS-2$
+		if (!result.ok() && !result.error().get().isOSError(MicroPythonError.ENOENT)) {
+			throw new DeviceErrorException(FailureReason.PROTOCOL_ERROR, "Removing " + path, result.error().get()); //$NON-NLS-1$
+		}
+	}
+
+	static String sha256Hex(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)); //$NON-NLS-1$
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

@@ -1,0 +1,198 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.simulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.eclipse.core.runtime.ILog;
+
+import dev.onramp.core.MacAddress;
+import dev.onramp.core.serial.ByteChannelPipe;
+import dev.onramp.core.serial.IByteChannel;
+import dev.onramp.simulator.internal.DeviceState;
+import dev.onramp.simulator.internal.Firmware;
+import dev.onramp.simulator.internal.PacedLine;
+
+/**
+ * A MicroPython board running the pyDirect image, simulated well enough for REPL clients: boot output
+ * ({@code System booting...}), a main.py that prints until interrupted, the friendly and raw REPLs with raw-paste flow
+ * control, soft and hard resets, a file system in a host folder that survives resets, pyDirect's {@code settings}
+ * module and a MAC-based hostname. It runs the Python snippets clients send with a small strict interpreter.
+ * <p>
+ * Attach it to the device end of a {@link ByteChannelPipe} ({@link #connectPipe()}) or serve it on TCP with
+ * {@link SimulatorServer}. Threads are owned by the device and stopped by {@link #close()}.
+ */
+public final class SimulatedMicroPythonDevice implements AutoCloseable {
+
+	private final DeviceState state;
+	private final boolean ownsRoot;
+	private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+		Thread t = new Thread(r, "simulated-micropython"); //$NON-NLS-1$
+		t.setDaemon(true);
+		return t;
+	});
+	private final Set<Firmware> running = ConcurrentHashMap.newKeySet();
+	private final Set<IByteChannel> lines = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * @param root folder standing for the device's flash; files in it survive resets
+	 */
+	public SimulatedMicroPythonDevice(Path root, SimulatorOptions options) {
+		this(root, options, false);
+	}
+
+	private SimulatedMicroPythonDevice(Path root, SimulatorOptions options, boolean ownsRoot) {
+		this.state = new DeviceState(root, options);
+		this.ownsRoot = ownsRoot;
+	}
+
+	/** @return a device whose flash is a new temporary folder, deleted on {@link #close()} */
+	public static SimulatedMicroPythonDevice withTemporaryFlash(SimulatorOptions options) {
+		try {
+			return new SimulatedMicroPythonDevice(Files.createTempDirectory("onramp-sim-flash"), options, true); //$NON-NLS-1$
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	public SimulatorOptions options() {
+		return state.options();
+	}
+
+	/** @return the host folder standing for the device's {@code /} */
+	public Path flash() {
+		return state.root();
+	}
+
+	public MacAddress mac() {
+		return state.options().mac();
+	}
+
+	/** @return pyDirect's hostname for this device, {@code pydirect-xxxx} */
+	public String hostname() {
+		return String.valueOf(state.settings().get("device.hostname")); //$NON-NLS-1$
+	}
+
+	/** @return a copy of pyDirect's settings (str, int and bool values) */
+	public Map<String, Object> settings() {
+		return new HashMap<>(state.settings());
+	}
+
+	/** Injects a failure into the running and future connections; {@link Fault#none()} clears it. */
+	public void injectFault(Fault fault) {
+		state.setFault(fault);
+	}
+
+	/** @return how often a host sent more raw-paste bytes than its window allowed (a real device would lose data) */
+	public int flowControlViolations() {
+		return state.flowControlViolations.get();
+	}
+
+	public int hardResets() {
+		return state.hardResets.get();
+	}
+
+	public int softResets() {
+		return state.softResets.get();
+	}
+
+	public int rawPasteExecs() {
+		return state.rawPasteExecs.get();
+	}
+
+	public int plainRawExecs() {
+		return state.plainRawExecs.get();
+	}
+
+	/**
+	 * Powers the device up on a line (the device's end): it boots and starts main.py. Returns at once; the firmware
+	 * runs on the device's own thread until the line closes or the device resets.
+	 *
+	 * @return completes when that run ends
+	 */
+	public Future<LineEnd> attach(IByteChannel line) {
+		return executor.submit(() -> run(line));
+	}
+
+	private Future<LineEnd> attachPaced(IByteChannel line) {
+		return executor.submit(() -> run(line, 0));
+	}
+
+	/**
+	 * Runs the firmware on a line on the calling thread until the line closes, drops, or the device resets; closes
+	 * the line at the end.
+	 */
+	public LineEnd run(IByteChannel line) {
+		return run(line, state.options().baudRate());
+	}
+
+	private LineEnd run(IByteChannel line, int pacing) {
+		Firmware firmware = new Firmware(state, line, pacing);
+		running.add(firmware);
+		lines.add(line);
+		try {
+			return firmware.run();
+		} catch (RuntimeException e) {
+			ILog.of(getClass()).error("The simulated device failed", e); //$NON-NLS-1$
+			return LineEnd.STOPPED;
+		} finally {
+			running.remove(firmware);
+			lines.remove(line);
+			line.close();
+		}
+	}
+
+	/**
+	 * Connects a new in-memory cable: the device boots on one end. With a baud rate in the options, the cable
+	 * carries bytes at that rate in each direction.
+	 *
+	 * @return the host's end
+	 */
+	public IByteChannel connectPipe() {
+		ByteChannelPipe pipe = new ByteChannelPipe("sim://" + hostname(), "device"); //$NON-NLS-1$ //$NON-NLS-2$
+		if (state.options().baudRate() <= 0) {
+			attach(pipe.b());
+			return pipe.a();
+		}
+		PacedLine line = new PacedLine(state.options().baudRate());
+		attachPaced(line.deviceEnd(pipe.b()));
+		return line.hostEnd(pipe.a());
+	}
+
+	@Override
+	public void close() {
+		running.forEach(Firmware::stop);
+		lines.forEach(IByteChannel::close);
+		executor.shutdownNow();
+		try {
+			executor.awaitTermination(5, TimeUnit.SECONDS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		if (ownsRoot) {
+			try (Stream<Path> walk = Files.walk(state.root())) {
+				walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			} catch (IOException e) {
+				ILog.of(getClass()).warn("Could not delete the simulated flash " + state.root(), e); //$NON-NLS-1$
+			}
+		}
+	}
+}

@@ -1,0 +1,82 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.simulator;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import dev.onramp.core.MacAddress;
+
+/**
+ * How a simulated MicroPython device behaves.
+ *
+ * @param mac         its Wi-Fi station MAC (the pyDirect hostname derives from it)
+ * @param pyDirect    whether the image has pyDirect's {@code settings} module
+ * @param rawPaste    whether the firmware supports raw-paste mode (MicroPython 1.14+)
+ * @param hashlib     whether {@code hashlib} is built in
+ * @param baudRate    0 for an unthrottled line, else bytes pace at baud/10 per second in each direction (8N1)
+ * @param version     MicroPython release, for example {@code 1.24.1}
+ * @param machine     board and chip, as {@code os.uname().machine}
+ * @param heartbeat   how often main.py prints while running
+ * @param rebootDelay how long a hard reset keeps the device away
+ * @param window      raw-paste window in bytes
+ * @param resetKeepsLine whether {@code machine.reset()} keeps the line (a board behind a CP210x/CH340 USB-UART
+ *                       bridge) instead of dropping it (native USB, or the TCP connection of the simulator server)
+ */
+public record SimulatorOptions(MacAddress mac, boolean pyDirect, boolean rawPaste, boolean hashlib, int baudRate,
+		String version, String machine, Duration heartbeat, Duration rebootDelay, int window, boolean resetKeepsLine) {
+
+	public SimulatorOptions {
+		Objects.requireNonNull(mac);
+		Objects.requireNonNull(version);
+		Objects.requireNonNull(machine);
+		Objects.requireNonNull(heartbeat);
+		Objects.requireNonNull(rebootDelay);
+	}
+
+	/** @return a pyDirect board with MAC {@code 24:0a:c4:12:ab:cd}, raw-paste, hashlib, unthrottled */
+	public static SimulatorOptions pyDirectDefaults() {
+		return new SimulatorOptions(MacAddress.parse("24:0a:c4:12:ab:cd"), true, true, true, 0, "1.24.1", //$NON-NLS-1$ //$NON-NLS-2$
+				"Generic ESP32 module with ESP32", Duration.ofMillis(100), Duration.ofMillis(300), 128, false); //$NON-NLS-1$
+	}
+
+	public SimulatorOptions withMac(MacAddress value) {
+		return new SimulatorOptions(value, pyDirect, rawPaste, hashlib, baudRate, version, machine, heartbeat,
+				rebootDelay, window, resetKeepsLine);
+	}
+
+	public SimulatorOptions withPyDirect(boolean value) {
+		return new SimulatorOptions(mac, value, rawPaste, hashlib, baudRate, version, machine, heartbeat, rebootDelay,
+				window, resetKeepsLine);
+	}
+
+	public SimulatorOptions withRawPaste(boolean value) {
+		return new SimulatorOptions(mac, pyDirect, value, hashlib, baudRate, version, machine, heartbeat, rebootDelay,
+				window, resetKeepsLine);
+	}
+
+	public SimulatorOptions withHashlib(boolean value) {
+		return new SimulatorOptions(mac, pyDirect, rawPaste, value, baudRate, version, machine, heartbeat, rebootDelay,
+				window, resetKeepsLine);
+	}
+
+	public SimulatorOptions withBaudRate(int value) {
+		return new SimulatorOptions(mac, pyDirect, rawPaste, hashlib, value, version, machine, heartbeat, rebootDelay,
+				window, resetKeepsLine);
+	}
+
+	public SimulatorOptions withRebootDelay(Duration value) {
+		return new SimulatorOptions(mac, pyDirect, rawPaste, hashlib, baudRate, version, machine, heartbeat, value,
+				window, resetKeepsLine);
+	}
+
+	public SimulatorOptions withResetKeepingTheLine(boolean value) {
+		return new SimulatorOptions(mac, pyDirect, rawPaste, hashlib, baudRate, version, machine, heartbeat,
+				rebootDelay, window, value);
+	}
+}

@@ -1,0 +1,158 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.simulator.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.onramp.simulator.internal.PyValues.Bytes;
+
+/** Splits a snippet into tokens; rejects indentation and unknown characters like MicroPython's lexer. */
+final class PyLexer {
+
+	private PyLexer() {
+	}
+
+	enum Kind {
+		NAME, NUMBER, STRING, BYTES, OP, NEWLINE, END
+	}
+
+	record Token(Kind kind, String text, Object value, int line) {
+	}
+
+	static List<Token> tokenize(String code) {
+		List<Token> tokens = new ArrayList<>();
+		int line = 1;
+		int i = 0;
+		boolean lineStart = true;
+		int n = code.length();
+		while (i < n) {
+			char c = code.charAt(i);
+			if (lineStart) {
+				lineStart = false;
+				int j = i;
+				while (j < n && (code.charAt(j) == ' ' || code.charAt(j) == '\t')) {
+					j++;
+				}
+				if (j > i && j < n && code.charAt(j) != '\n' && code.charAt(j) != '\r' && code.charAt(j) != '#') {
+					throw new PyException("IndentationError", "unexpected indent", line); //$NON-NLS-1$ //$NON-NLS-2$
+				}
+				i = j;
+				continue;
+			}
+			if (c == '\n') {
+				tokens.add(new Token(Kind.NEWLINE, "\n", null, line)); //$NON-NLS-1$
+				line++;
+				i++;
+				lineStart = true;
+			} else if (c == ' ' || c == '\t' || c == '\r') {
+				i++;
+			} else if (c == '#') {
+				while (i < n && code.charAt(i) != '\n') {
+					i++;
+				}
+			} else if ((c == 'b' || c == 'B') && i + 1 < n && (code.charAt(i + 1) == '\'' || code.charAt(i + 1) == '"')) {
+				i = readString(code, i + 1, line, true, tokens);
+			} else if (c == '\'' || c == '"') {
+				i = readString(code, i, line, false, tokens);
+			} else if (Character.isDigit(c)) {
+				int j = i;
+				while (j < n && (Character.isLetterOrDigit(code.charAt(j)) || code.charAt(j) == '_')) {
+					j++;
+				}
+				String text = code.substring(i, j).replace("_", ""); //$NON-NLS-1$ //$NON-NLS-2$
+				try {
+					long value = text.startsWith("0x") || text.startsWith("0X") //$NON-NLS-1$ //$NON-NLS-2$
+							? Long.parseLong(text.substring(2), 16)
+							: Long.parseLong(text);
+					tokens.add(new Token(Kind.NUMBER, text, Long.valueOf(value), line));
+				} catch (NumberFormatException e) {
+					throw new PyException("SyntaxError", "invalid syntax for number", line); //$NON-NLS-1$ //$NON-NLS-2$
+				}
+				i = j;
+			} else if (Character.isLetter(c) || c == '_') {
+				int j = i;
+				while (j < n && (Character.isLetterOrDigit(code.charAt(j)) || code.charAt(j) == '_')) {
+					j++;
+				}
+				tokens.add(new Token(Kind.NAME, code.substring(i, j), null, line));
+				i = j;
+			} else if (c == '=' && i + 1 < n && code.charAt(i + 1) == '=' || c == '!' && i + 1 < n && code.charAt(i + 1) == '=') {
+				tokens.add(new Token(Kind.OP, code.substring(i, i + 2), null, line));
+				i += 2;
+			} else if ("()[],.=+-;:".indexOf(c) >= 0) { //$NON-NLS-1$
+				tokens.add(new Token(Kind.OP, String.valueOf(c), null, line));
+				i++;
+			} else {
+				throw new PyException("SyntaxError", "invalid syntax", line); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+		}
+		tokens.add(new Token(Kind.NEWLINE, "\n", null, line)); //$NON-NLS-1$
+		tokens.add(new Token(Kind.END, "", null, line)); //$NON-NLS-1$
+		return tokens;
+	}
+
+	private static int readString(String code, int start, int line, boolean bytes, List<Token> tokens) {
+		char quote = code.charAt(start);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		int i = start + 1;
+		int n = code.length();
+		while (true) {
+			if (i >= n || code.charAt(i) == '\n') {
+				throw new PyException("SyntaxError", "unterminated string", line); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+			char c = code.charAt(i);
+			if (c == quote) {
+				i++;
+				break;
+			}
+			if (c == '\\' && i + 1 < n) {
+				char e = code.charAt(i + 1);
+				i += 2;
+				switch (e) {
+				case 'n' -> out.write('\n');
+				case 'r' -> out.write('\r');
+				case 't' -> out.write('\t');
+				case '0' -> out.write(0);
+				case '\\', '\'', '"' -> out.write(e);
+				case 'x' -> {
+					if (i + 2 > n) {
+						throw new PyException("SyntaxError", "invalid \\x escape", line); //$NON-NLS-1$ //$NON-NLS-2$
+					}
+					int value = Integer.parseInt(code.substring(i, i + 2), 16);
+					if (bytes) {
+						out.write(value);
+					} else {
+						byte[] utf8 = new String(Character.toChars(value)).getBytes(StandardCharsets.UTF_8);
+						out.write(utf8, 0, utf8.length);
+					}
+					i += 2;
+				}
+				default -> {
+					out.write('\\');
+					out.write(e);
+				}
+				}
+				continue;
+			}
+			if (bytes && c > 0x7f) {
+				throw new PyException("SyntaxError", "bytes can only contain ASCII literal characters", line); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+			int cp = code.codePointAt(i);
+			byte[] utf8 = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+			out.write(utf8, 0, utf8.length);
+			i += Character.charCount(cp);
+		}
+		byte[] data = out.toByteArray();
+		tokens.add(bytes ? new Token(Kind.BYTES, "", new Bytes(data), line) //$NON-NLS-1$
+				: new Token(Kind.STRING, "", new String(data, StandardCharsets.UTF_8), line)); //$NON-NLS-1$
+		return i;
+	}
+}

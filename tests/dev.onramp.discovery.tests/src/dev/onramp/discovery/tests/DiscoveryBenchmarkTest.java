@@ -1,0 +1,23 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.discovery.tests;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** Runs {@link DiscoveryBenchmark} when {@code -Donramp.benchmark.runs=N} asks for it (run-benchmark.sh does). */
+class DiscoveryBenchmarkTest {
+
+	@Test
+	void benchmark() throws Exception {
+		int runs = Integer.getInteger("onramp.benchmark.runs", 0).intValue(); //$NON-NLS-1$
+		Assumptions.assumeTrue(runs > 0, "benchmark not requested (run-benchmark.sh sets onramp.benchmark.runs)"); //$NON-NLS-1$
+		LoopbackMulticast.assumeAvailable();
+		DiscoveryBenchmark.run(runs, System.out);
+	}
+}
