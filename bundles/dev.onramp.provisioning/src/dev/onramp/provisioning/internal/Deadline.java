@@ -1,0 +1,43 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.provisioning.internal;
+
+import java.time.Duration;
+
+/** The bound of a whole operation; every socket read takes its timeout from what is left. */
+public final class Deadline {
+
+	private final long end;
+	private final Duration total;
+
+	private Deadline(Duration total) {
+		this.total = total;
+		this.end = System.nanoTime() + total.toNanos();
+	}
+
+	public static Deadline in(Duration total) {
+		return new Deadline(total);
+	}
+
+	/** @return the milliseconds left, at least 1 while time remains, 0 when expired */
+	public int remainingMillis() {
+		long left = (end - System.nanoTime()) / 1_000_000L;
+		if (left <= 0) {
+			return 0;
+		}
+		return (int) Math.min(Integer.MAX_VALUE, Math.max(1, left));
+	}
+
+	public boolean expired() {
+		return remainingMillis() == 0;
+	}
+
+	public Duration total() {
+		return total;
+	}
+}

@@ -1,0 +1,206 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.provisioning.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.osgi.service.component.annotations.Component;
+
+import dev.onramp.core.FailureReason;
+import dev.onramp.core.OnrampException;
+import dev.onramp.core.provisioning.DeviceProtocolInfo;
+import dev.onramp.core.provisioning.IProtocommProvisioner;
+import dev.onramp.core.provisioning.IProtocommSession;
+import dev.onramp.core.provisioning.IWifiProvisioner;
+import dev.onramp.core.provisioning.ProvisioningResult;
+import dev.onramp.core.provisioning.ProvisioningTarget;
+import dev.onramp.core.provisioning.WifiCredentials;
+import dev.onramp.core.provisioning.WifiNetwork;
+
+/** ESP-IDF unified provisioning over SoftAP HTTP: proto-ver, scheme choice, handshake. */
+@Component(service = { IProtocommProvisioner.class, IWifiProvisioner.class }, property = "transport=protocomm")
+public class ProtocommProvisioner implements IProtocommProvisioner {
+
+	/** The SoftAP default of ESP-IDF's provisioning manager. */
+	public static final String DEFAULT_ENDPOINT = "192.168.4.1:80"; //$NON-NLS-1$
+
+	@Override
+	public String transport() {
+		return "protocomm"; //$NON-NLS-1$
+	}
+
+	@Override
+	public IProtocommSession open(ProvisioningTarget target, IProgressMonitor monitor) throws OnrampException {
+		IProgressMonitor progress = monitor == null ? new NullProgressMonitor() : monitor;
+		Deadline deadline = Deadline.in(target.timeout());
+		HostPort endpoint = HostPort.parse(target.address());
+		SoftApHttpTransport transport = new SoftApHttpTransport(endpoint.host(), endpoint.port(), deadline);
+		boolean opened = false;
+		try {
+			progress.subTask("Reading the provisioning version of " + transport.address()); //$NON-NLS-1$
+			DeviceProtocolInfo info = protocolVersion(transport);
+			ISecurityScheme scheme = choose(target, info, transport.address());
+			progress.subTask("Establishing a security " + scheme.version() + " session"); //$NON-NLS-1$ //$NON-NLS-2$
+			try {
+				scheme.establish(request -> transport.post("prov-session", request)); //$NON-NLS-1$
+			} catch (DeviceClosedException e) {
+				throw new OnrampException(FailureReason.HANDSHAKE_REJECTED,
+						"The device at " + transport.address() + " rejected the security " + scheme.version() //$NON-NLS-1$ //$NON-NLS-2$
+								+ " handshake: it closed the connection without an answer.", //$NON-NLS-1$
+						Protocomm.HANDSHAKE_HINT);
+			}
+			opened = true;
+			return new ProtocommClientSession(transport, scheme, info, deadline);
+		} finally {
+			if (!opened) {
+				transport.close();
+			}
+		}
+	}
+
+	private static DeviceProtocolInfo protocolVersion(SoftApHttpTransport transport) throws OnrampException {
+		try {
+			return ProtoVersionParser.parse(transport.post("proto-ver", "---".getBytes(StandardCharsets.US_ASCII))); //$NON-NLS-1$ //$NON-NLS-2$
+		} catch (DeviceClosedException e) {
+			throw new OnrampException(FailureReason.PROTOCOL_ERROR,
+					"The device at " + transport.address() + " closed the connection instead of answering proto-ver.", //$NON-NLS-1$ //$NON-NLS-2$
+					"Check that the endpoint address points at a device in provisioning mode."); //$NON-NLS-1$
+		} catch (EndpointNotFoundException e) {
+			// firmware older than proto-ver: the scheme comes from --sec (or security 1)
+			return ProtoVersionParser.unknown();
+		}
+	}
+
+	/** The scheme the device runs, or the one the user asked for when the device does not say. */
+	static ISecurityScheme choose(ProvisioningTarget target, DeviceProtocolInfo info, String address)
+			throws OnrampException {
+		Optional<Integer> reported = info.securityVersion();
+		if (reported.isEmpty() && info.has("no_sec")) { //$NON-NLS-1$
+			reported = Optional.of(Integer.valueOf(0));
+		}
+		int scheme;
+		String requested = target.security();
+		if ("auto".equals(requested)) { //$NON-NLS-1$
+			// devices too old to report sec_ver ran security 1 unless they said no_sec
+			scheme = reported.orElse(Integer.valueOf(1)).intValue();
+		} else {
+			int asked;
+			try {
+				asked = Integer.parseInt(requested);
+			} catch (NumberFormatException e) {
+				asked = -1;
+			}
+			if (asked < 0 || asked > 2) {
+				throw new OnrampException(FailureReason.USAGE, "--sec takes auto, 0, 1 or 2, not " + requested + ".", //$NON-NLS-1$ //$NON-NLS-2$
+						null);
+			}
+			if (reported.isPresent() && reported.get().intValue() != asked) {
+				throw new OnrampException(FailureReason.SECURITY_SCHEME_MISMATCH,
+						"Security " + asked + " was requested, but the device at " + address + " runs security " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+								+ reported.get() + " (proto-ver " + info.version() + ", sec_ver " + reported.get() //$NON-NLS-1$ //$NON-NLS-2$
+								+ ").", //$NON-NLS-1$
+						"Use --sec auto to follow the device, or --sec " + reported.get() + "."); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+			scheme = asked;
+		}
+		switch (scheme) {
+		case 0:
+			return new Security0();
+		case 1:
+			if (info.has("no_pop")) { //$NON-NLS-1$
+				return new Security1(Optional.empty());
+			}
+			if (target.proofOfPossession().isEmpty()) {
+				throw new OnrampException(FailureReason.USAGE,
+						"The device at " + address + " runs security 1 and needs a proof of possession.", //$NON-NLS-1$ //$NON-NLS-2$
+						"Pass the PoP printed on the device or its QR code as the first argument, or with --pop-env VAR or --pop-file F."); //$NON-NLS-1$
+			}
+			return new Security1(target.proofOfPossession());
+		case 2:
+			if (target.proofOfPossession().isEmpty()) {
+				throw new OnrampException(FailureReason.USAGE,
+						"The device at " + address + " runs security 2 and needs a proof of possession.", //$NON-NLS-1$ //$NON-NLS-2$
+						"Pass the PoP (the SRP password) as the first argument, or with --pop-env VAR or --pop-file F; the username defaults to wifiprov (--username)."); //$NON-NLS-1$
+			}
+			return new Security2(target.username(), target.proofOfPossession(), info.securityPatchVersion());
+		default:
+			throw new OnrampException(FailureReason.SECURITY_SCHEME_MISMATCH,
+					"The device at " + address + " reports security " + scheme + ", which Onramp does not know.", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					"Check for a newer Onramp."); //$NON-NLS-1$
+		}
+	}
+
+	@Override
+	public List<WifiNetwork> scan(ProvisioningTarget target, IProgressMonitor monitor) throws OnrampException {
+		IProgressMonitor progress = monitor == null ? new NullProgressMonitor() : monitor;
+		try (IProtocommSession session = open(target, progress)) {
+			return session.scan(progress);
+		}
+	}
+
+	@Override
+	public ProvisioningResult provision(ProvisioningTarget target, WifiCredentials credentials,
+			IProgressMonitor monitor) throws OnrampException {
+		IProgressMonitor progress = monitor == null ? new NullProgressMonitor() : monitor;
+		try (IProtocommSession session = open(target, progress)) {
+			return session.provision(credentials, progress).result();
+		}
+	}
+
+	/** {@code HOST:PORT}, {@code HOST} (port 80) or {@code [v6]:PORT}. */
+	record HostPort(String host, int port) {
+
+		static HostPort parse(String address) throws OnrampException {
+			String text = address.trim();
+			String host = text;
+			int port = 80;
+			int colon = text.lastIndexOf(':');
+			if (text.startsWith("[")) { //$NON-NLS-1$
+				int close = text.indexOf(']');
+				if (close < 0) {
+					throw invalid(address);
+				}
+				host = text.substring(1, close);
+				if (close + 1 < text.length()) {
+					if (text.charAt(close + 1) != ':') {
+						throw invalid(address);
+					}
+					port = port(text.substring(close + 2), address);
+				}
+			} else if (colon >= 0 && text.indexOf(':') == colon) {
+				host = text.substring(0, colon);
+				port = port(text.substring(colon + 1), address);
+			}
+			if (host.isEmpty()) {
+				throw invalid(address);
+			}
+			return new HostPort(host, port);
+		}
+
+		private static int port(String text, String address) throws OnrampException {
+			try {
+				int port = Integer.parseInt(text);
+				if (port > 0 && port < 65536) {
+					return port;
+				}
+			} catch (NumberFormatException e) {
+				// reported below
+			}
+			throw invalid(address);
+		}
+
+		private static OnrampException invalid(String address) {
+			return new OnrampException(FailureReason.USAGE, "'" + address + "' is not HOST:PORT.", //$NON-NLS-1$ //$NON-NLS-2$
+					"For example --endpoint 192.168.4.1:80"); //$NON-NLS-1$
+		}
+	}
+}
