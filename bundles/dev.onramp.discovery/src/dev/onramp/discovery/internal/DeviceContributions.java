@@ -18,6 +18,7 @@ import dev.onramp.core.Endpoint;
 import dev.onramp.core.EndpointKind;
 import dev.onramp.core.Hostnames;
 import dev.onramp.core.MacAddress;
+import dev.onramp.core.certs.InventoryEntry;
 import dev.onramp.core.discovery.DiscoveredService;
 import dev.onramp.core.serial.SerialPortInfo;
 
@@ -47,6 +48,14 @@ final class DeviceContributions {
 		Device.Builder builder = Device.builder(DeviceKind.UNKNOWN).endpoint(EndpointKind.SERIAL, port.systemPath());
 		port.usb().ifPresent(builder::usb);
 		return builder.build();
+	}
+
+	/** A device Onramp blessed: known by the host name on its certificate, reachable at https://host.local/. */
+	static Device fromInventory(InventoryEntry entry) {
+		String hostname = Hostnames.withoutLocalSuffix(entry.hostname());
+		DeviceKind kind = hostname.startsWith("pydirect-") ? DeviceKind.PYDIRECT : DeviceKind.NETWORK; //$NON-NLS-1$
+		return Device.builder(kind).hostname(hostname).state(DeviceState.OFFLINE)
+				.endpoint(EndpointKind.WEB, url("https", Hostnames.toLocal(hostname), 443, 443)).build(); //$NON-NLS-1$
 	}
 
 	/** @param group the services one host announces */

@@ -30,7 +30,7 @@ public final class DeviceMerger {
 
 	/** Where a contribution comes from, in the order its names and host names win. */
 	public enum Source {
-		MANUAL, MDNS, SERIAL
+		MANUAL, MDNS, SERIAL, INVENTORY
 	}
 
 	/** What one source knows about one device. */

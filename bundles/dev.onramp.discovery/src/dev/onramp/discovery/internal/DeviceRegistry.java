@@ -40,8 +40,11 @@ import dev.onramp.core.DeviceKind;
 import dev.onramp.core.DeviceState;
 import dev.onramp.core.EndpointKind;
 import dev.onramp.core.FailureReason;
+import dev.onramp.core.Hostnames;
 import dev.onramp.core.MacAddress;
 import dev.onramp.core.OnrampException;
+import dev.onramp.core.certs.ICertificateInventory;
+import dev.onramp.core.certs.InventoryEntry;
 import dev.onramp.core.discovery.DiscoveredService;
 import dev.onramp.core.registry.IDeviceRegistry;
 import dev.onramp.core.registry.IDeviceRegistryListener;
@@ -95,7 +98,9 @@ public class DeviceRegistry implements IDeviceRegistry {
 	private Map<DeviceId, Device> current = new LinkedHashMap<>();
 	private List<Merged> merged = List.of();
 
+	private final Map<String, InventoryEntry> inventory = new LinkedHashMap<>();
 	private volatile ISerialPortService serialPortService;
+	private volatile ICertificateInventory certificateInventory;
 
 	/** Starts watching mDNS at once: the registry is only activated when someone uses it. */
 	@Activate
@@ -150,6 +155,49 @@ public class DeviceRegistry implements IDeviceRegistry {
 				update();
 			}
 		}
+	}
+
+	/** Devices Onramp gave a certificate are known even while they are off the network. */
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+	public void setCertificateInventory(ICertificateInventory service) {
+		certificateInventory = service;
+		refreshInventory();
+	}
+
+	public void unsetCertificateInventory(ICertificateInventory service) {
+		synchronized (lock) {
+			if (certificateInventory == service) {
+				certificateInventory = null;
+				inventory.clear();
+				update();
+			}
+		}
+	}
+
+	/** Reads the inventory again (after a blessing, for example), off the caller's thread. */
+	public void refreshInventory() {
+		ICertificateInventory service = certificateInventory;
+		if (service == null || events.isShutdown()) {
+			return;
+		}
+		events.execute(() -> {
+			List<InventoryEntry> entries;
+			try {
+				entries = service.entries();
+			} catch (OnrampException e) {
+				ILog.of(getClass()).warn("Device registry without the certificate inventory: " + e.userText()); //$NON-NLS-1$
+				return;
+			}
+			synchronized (lock) {
+				if (certificateInventory != service) {
+					return;
+				}
+				inventory.clear();
+				// oldest first: the newest certificate of a host name is the one that counts
+				entries.forEach(entry -> inventory.put(Hostnames.withoutLocalSuffix(entry.hostname()), entry));
+				update();
+			}
+		});
 	}
 
 	private void portChanged(IPortListener.Change change, SerialPortInfo port) {
@@ -403,6 +451,8 @@ public class DeviceRegistry implements IDeviceRegistry {
 		byHost.forEach((key, group) -> contributions
 				.add(new Contribution(Source.MDNS, key, DeviceContributions.fromMdns(group))));
 		registered.forEach((id, device) -> contributions.add(new Contribution(Source.MANUAL, id.toString(), device)));
+		inventory.forEach((host, entry) -> contributions
+				.add(new Contribution(Source.INVENTORY, "cert:" + host, DeviceContributions.fromInventory(entry)))); //$NON-NLS-1$
 		merged = DeviceMerger.merge(contributions, this::stateOf);
 		Map<DeviceId, Device> next = new LinkedHashMap<>();
 		merged.forEach(m -> next.put(m.device().id(), m.device()));
@@ -430,8 +480,8 @@ public class DeviceRegistry implements IDeviceRegistry {
 				}
 			}
 		}
-		return group.stream().filter(c -> c.source() == Source.MANUAL).map(c -> c.device().state()).findFirst()
-				.orElse(DeviceState.DETECTED);
+		return group.stream().filter(c -> c.source() == Source.MANUAL || c.source() == Source.INVENTORY)
+				.map(c -> c.device().state()).findFirst().orElse(DeviceState.DETECTED);
 	}
 
 	private void publish(Map<DeviceId, Device> previous, Map<DeviceId, Device> next) {
