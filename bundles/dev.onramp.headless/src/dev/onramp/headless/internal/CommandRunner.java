@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -36,15 +37,60 @@ import dev.onramp.core.OnrampException;
 @Component(service = CommandRunner.class)
 public class CommandRunner {
 
-	private final Map<String, ICommand> commands = new ConcurrentHashMap<>();
+	/** Component property naming the command a component implements, so it is found without starting it. */
+	public static final String COMMAND_PROPERTY = "onramp.command"; //$NON-NLS-1$
 
-	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-	public void addCommand(ICommand command) {
-		commands.put(command.name(), command);
+	private final Map<String, CommandSource> commands = new ConcurrentHashMap<>();
+
+	/** How to get a command's implementation when it runs. */
+	private interface CommandSource {
+		ICommand get();
+
+		void release(ICommand command);
 	}
 
-	public void removeCommand(ICommand command) {
-		commands.remove(command.name(), command);
+	/**
+	 * Only the command that runs is instantiated: the others' services (mDNS, serial hot-plug, the CA) stay
+	 * stopped, which keeps start-up quick and the network quiet.
+	 */
+	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+	void addCommandService(ComponentServiceObjects<ICommand> service, Map<String, Object> properties) {
+		if (properties.get(COMMAND_PROPERTY) instanceof String name) {
+			commands.put(name, new CommandSource() {
+				@Override
+				public ICommand get() {
+					return service.getService();
+				}
+
+				@Override
+				public void release(ICommand command) {
+					service.ungetService(command);
+				}
+			});
+		} else {
+			ILog.of(CommandRunner.class).warn("A command component without the property " + COMMAND_PROPERTY); //$NON-NLS-1$
+		}
+	}
+
+	void removeCommandService(ComponentServiceObjects<ICommand> service, Map<String, Object> properties) {
+		if (properties.get(COMMAND_PROPERTY) instanceof String name) {
+			commands.remove(name);
+		}
+	}
+
+	/** Adds an implementation directly (tests, embedding). */
+	public void addCommand(ICommand command) {
+		commands.put(command.name(), new CommandSource() {
+			@Override
+			public ICommand get() {
+				return command;
+			}
+
+			@Override
+			public void release(ICommand used) {
+				// nothing to release
+			}
+		});
 	}
 
 	/** @return the version of the headless bundle, as {@code --version} prints it */
@@ -74,7 +120,8 @@ public class CommandRunner {
 						new JsonObject());
 				return spec.isEmpty() && !commandLine.help() ? ExitCode.USAGE_ERROR : ExitCode.SUCCESS;
 			}
-			ICommand command = commands.get(spec.get().name());
+			CommandSource source = commands.get(spec.get().name());
+			ICommand command = source == null ? null : source.get();
 			if (command == null) {
 				throw new OnrampException(FailureReason.NOT_AVAILABLE, "'onramp " + spec.get().name() //$NON-NLS-1$
 						+ "' is not available yet in this version of Onramp."); //$NON-NLS-1$
@@ -89,6 +136,7 @@ public class CommandRunner {
 				printer.success(command.run(commandLine, commandEnvironment, monitor));
 			} finally {
 				monitor.done();
+				source.release(command);
 			}
 			return ExitCode.SUCCESS;
 		} catch (OnrampException e) {

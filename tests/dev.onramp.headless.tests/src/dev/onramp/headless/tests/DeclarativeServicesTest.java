@@ -19,6 +19,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.util.tracker.ServiceTracker;
 
 import com.google.gson.JsonObject;
@@ -45,8 +49,25 @@ class DeclarativeServicesTest {
 			JsonObject document = JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
 			assertTrue(document.get("ok").getAsBoolean());
 			assertTrue(document.get("ports").isJsonArray());
+			assertEquals(ComponentConfigurationDTO.SATISFIED, state(context, DOCTOR),
+					"commands that do not run are never started");
 		} finally {
 			tracker.close();
+		}
+	}
+
+	private static final String DOCTOR = "dev.onramp.headless.internal.commands.DoctorCommand"; //$NON-NLS-1$
+
+	private static int state(BundleContext context, String component) {
+		ServiceReference<ServiceComponentRuntime> reference = context.getServiceReference(ServiceComponentRuntime.class);
+		ServiceComponentRuntime runtime = context.getService(reference);
+		try {
+			ComponentDescriptionDTO description = runtime
+					.getComponentDescriptionDTO(FrameworkUtil.getBundle(CommandRunner.class), component);
+			assertNotNull(description, component);
+			return runtime.getComponentConfigurationDTOs(description).iterator().next().state;
+		} finally {
+			context.ungetService(reference);
 		}
 	}
 }

@@ -61,6 +61,8 @@ final class Installation {
 	Run run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
+		// tests talk to loopback only: never let discovery choose the machine's real interfaces
+		command.add("-Ddev.onramp.discovery.interfaces=lo");
 		command.add("-jar");
 		command.add(launcherJar().toString());
 		command.add("-nosplash");

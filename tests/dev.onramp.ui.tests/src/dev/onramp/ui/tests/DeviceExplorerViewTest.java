@@ -75,8 +75,9 @@ class DeviceExplorerViewTest {
 		assertTrue(page.isPartVisible(view), "the view is visible");
 		assertEquals("Device Explorer", view.getTitle());
 
-		Table table = driver.find(Table.class, "the device table", t -> t.getColumnCount() == 3);
+		Table table = driver.find(Table.class, "the device table", t -> t.getColumnCount() == 4);
 		assertEquals("Device", table.getColumn(0).getText());
+		assertEquals("State", table.getColumn(1).getText());
 		// the first refresh runs in a Job: wait for its result, whatever devices this machine has
 		driver.waitUntil("the first refresh to show its result", () -> refreshShown(table));
 		if (table.getItemCount() == 0) {

@@ -31,10 +31,11 @@ import dev.onramp.core.certs.ICertificateAuthority;
 import dev.onramp.headless.internal.CommandEnvironment;
 import dev.onramp.headless.internal.CommandLine;
 import dev.onramp.headless.internal.CommandResult;
+import dev.onramp.headless.internal.CommandRunner;
 import dev.onramp.headless.internal.ICommand;
 
 /** {@code onramp ca init|show|export}: the local certificate authority that the user trusts once. */
-@Component(service = ICommand.class)
+@Component(service = ICommand.class, property = CommandRunner.COMMAND_PROPERTY + "=ca") //$NON-NLS-1$
 public class CaCommand implements ICommand {
 
 	private final ICertificateAuthority authority;

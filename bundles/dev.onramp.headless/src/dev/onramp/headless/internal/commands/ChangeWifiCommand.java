@@ -33,6 +33,7 @@ import dev.onramp.headless.internal.CommandEnvironment;
 import dev.onramp.headless.internal.CommandFailure;
 import dev.onramp.headless.internal.CommandLine;
 import dev.onramp.headless.internal.CommandResult;
+import dev.onramp.headless.internal.CommandRunner;
 import dev.onramp.headless.internal.ICommand;
 
 /**
@@ -40,7 +41,7 @@ import dev.onramp.headless.internal.ICommand;
  * {@link IWifiProvisioner} serves the protocol ({@code improv}, {@code repl}). {@code auto} takes Improv when it is
  * installed, else the REPL.
  */
-@Component(service = ICommand.class)
+@Component(service = ICommand.class, property = CommandRunner.COMMAND_PROPERTY + "=change-wifi") //$NON-NLS-1$
 public class ChangeWifiCommand implements ICommand {
 
 	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);

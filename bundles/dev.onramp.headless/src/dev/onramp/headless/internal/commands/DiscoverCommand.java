@@ -34,13 +34,14 @@ import dev.onramp.core.discovery.IDiscoveryService;
 import dev.onramp.headless.internal.CommandEnvironment;
 import dev.onramp.headless.internal.CommandLine;
 import dev.onramp.headless.internal.CommandResult;
+import dev.onramp.headless.internal.CommandRunner;
 import dev.onramp.headless.internal.ICommand;
 
 /**
  * {@code onramp discover [--timeout S] [--interface NAME]...}: the devices announced over mDNS, one entry per host
  * with its addresses and services.
  */
-@Component(service = ICommand.class)
+@Component(service = ICommand.class, property = CommandRunner.COMMAND_PROPERTY + "=discover") //$NON-NLS-1$
 public class DiscoverCommand implements ICommand {
 
 	static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);

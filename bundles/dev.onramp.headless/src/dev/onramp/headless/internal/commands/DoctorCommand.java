@@ -28,13 +28,14 @@ import dev.onramp.core.OnrampException;
 import dev.onramp.headless.internal.CommandEnvironment;
 import dev.onramp.headless.internal.CommandLine;
 import dev.onramp.headless.internal.CommandResult;
+import dev.onramp.headless.internal.CommandRunner;
 import dev.onramp.headless.internal.ICommand;
 
 /**
  * {@code onramp doctor}: whether this installation is whole. Every Onramp bundle must be resolved (its
  * dependencies present in the right versions); a missing library is the commonest broken install.
  */
-@Component(service = ICommand.class)
+@Component(service = ICommand.class, property = CommandRunner.COMMAND_PROPERTY + "=doctor") //$NON-NLS-1$
 public class DoctorCommand implements ICommand {
 
 	private static final String ONRAMP_PREFIX = "dev.onramp."; //$NON-NLS-1$

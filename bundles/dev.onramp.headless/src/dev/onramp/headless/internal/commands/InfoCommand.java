@@ -28,13 +28,14 @@ import dev.onramp.core.serial.ISerialPortService;
 import dev.onramp.headless.internal.CommandEnvironment;
 import dev.onramp.headless.internal.CommandLine;
 import dev.onramp.headless.internal.CommandResult;
+import dev.onramp.headless.internal.CommandRunner;
 import dev.onramp.headless.internal.ICommand;
 
 /**
  * {@code onramp info --port P}: identifies the MicroPython / pyDirect device on a port (interrupting its program,
  * which the device restarts on its next reset).
  */
-@Component(service = ICommand.class)
+@Component(service = ICommand.class, property = CommandRunner.COMMAND_PROPERTY + "=info") //$NON-NLS-1$
 public class InfoCommand implements ICommand {
 
 	private static final int BAUD_RATE = 115200;

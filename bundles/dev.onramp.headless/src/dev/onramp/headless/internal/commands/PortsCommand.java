@@ -26,10 +26,11 @@ import dev.onramp.core.serial.SerialPortInfo;
 import dev.onramp.headless.internal.CommandEnvironment;
 import dev.onramp.headless.internal.CommandLine;
 import dev.onramp.headless.internal.CommandResult;
+import dev.onramp.headless.internal.CommandRunner;
 import dev.onramp.headless.internal.ICommand;
 
 /** {@code onramp ports}: the serial ports of this computer with their USB identity. */
-@Component(service = ICommand.class)
+@Component(service = ICommand.class, property = CommandRunner.COMMAND_PROPERTY + "=ports") //$NON-NLS-1$
 public class PortsCommand implements ICommand {
 
 	private final ISerialPortService serialPorts;

@@ -37,6 +37,7 @@ import dev.onramp.headless.internal.CommandEnvironment;
 import dev.onramp.headless.internal.CommandFailure;
 import dev.onramp.headless.internal.CommandLine;
 import dev.onramp.headless.internal.CommandResult;
+import dev.onramp.headless.internal.CommandRunner;
 import dev.onramp.headless.internal.ICommand;
 
 /**
@@ -44,7 +45,7 @@ import dev.onramp.headless.internal.ICommand;
  * {@code esp-rainmaker-cli provision <pop>} does it, with the failures explained and a wrong password correctable
  * without a factory reset.
  */
-@Component(service = ICommand.class)
+@Component(service = ICommand.class, property = CommandRunner.COMMAND_PROPERTY + "=provision") //$NON-NLS-1$
 public class ProvisionCommand implements ICommand {
 
 	static final String DEFAULT_ENDPOINT = "192.168.4.1:80"; //$NON-NLS-1$

@@ -36,13 +36,14 @@ import dev.onramp.headless.internal.CommandEnvironment;
 import dev.onramp.headless.internal.CommandFailure;
 import dev.onramp.headless.internal.CommandLine;
 import dev.onramp.headless.internal.CommandResult;
+import dev.onramp.headless.internal.CommandRunner;
 import dev.onramp.headless.internal.ICommand;
 
 /**
  * {@code onramp verify <https-url> [--fingerprint SHA256 | --ca FILE]}: a TLS handshake with the device, the served
  * certificate reported, and whether it is the expected one. Without either option, the local CA is the judge.
  */
-@Component(service = ICommand.class)
+@Component(service = ICommand.class, property = CommandRunner.COMMAND_PROPERTY + "=verify") //$NON-NLS-1$
 public class VerifyCommand implements ICommand {
 
 	private final ICertificateVerifier verifier;

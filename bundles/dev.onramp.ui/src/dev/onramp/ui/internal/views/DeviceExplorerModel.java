@@ -19,6 +19,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import dev.onramp.core.Device;
 import dev.onramp.core.DeviceKind;
 import dev.onramp.core.EndpointKind;
+import dev.onramp.core.registry.IDeviceRegistry;
+import dev.onramp.core.registry.IDeviceRegistryListener;
 import dev.onramp.core.serial.IPortListener;
 import dev.onramp.core.serial.ISerialPortService;
 import dev.onramp.core.serial.SerialPortInfo;
@@ -32,7 +34,40 @@ public class DeviceExplorerModel {
 
 	private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 	private final IPortListener portListener = (change, port) -> changeListeners.forEach(Runnable::run);
+	private final IDeviceRegistryListener registryListener = new IDeviceRegistryListener() {
+		@Override
+		public void deviceAdded(Device device) {
+			changeListeners.forEach(Runnable::run);
+		}
+
+		@Override
+		public void deviceChanged(Device previous, Device current) {
+			changeListeners.forEach(Runnable::run);
+		}
+
+		@Override
+		public void deviceRemoved(Device device) {
+			changeListeners.forEach(Runnable::run);
+		}
+	};
 	private volatile ISerialPortService serialPorts;
+	private volatile IDeviceRegistry registry;
+
+	/** With the registry, the view shows every device Onramp knows: USB, network (mDNS) and blessed ones. */
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+	void setRegistry(IDeviceRegistry service) {
+		this.registry = service;
+		service.addListener(registryListener);
+		changeListeners.forEach(Runnable::run);
+	}
+
+	void unsetRegistry(IDeviceRegistry service) {
+		service.removeListener(registryListener);
+		if (this.registry == service) {
+			this.registry = null;
+		}
+		changeListeners.forEach(Runnable::run);
+	}
 
 	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
 	void setSerialPorts(ISerialPortService service) {
@@ -59,6 +94,10 @@ public class DeviceExplorerModel {
 
 	/** @return the devices known now; may block on the operating system, so call it off the UI thread */
 	public List<Device> devices() {
+		IDeviceRegistry known = registry;
+		if (known != null) {
+			return known.devices();
+		}
 		ISerialPortService ports = serialPorts;
 		List<Device> devices = new ArrayList<>();
 		if (ports != null) {

@@ -7,6 +7,8 @@
  *******************************************************************************/
 package dev.onramp.ui.internal.views;
 
+import java.net.MalformedURLException;
+import java.net.URI;
 import java.util.List;
 import java.util.function.Function;
 
@@ -21,15 +23,19 @@ import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.ISharedImages;
+import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.part.ViewPart;
+import org.eclipse.ui.statushandlers.StatusManager;
 
 import dev.onramp.core.Device;
+import dev.onramp.core.DeviceState;
 import dev.onramp.core.EndpointKind;
 
 /** The Device Explorer: devices on USB (and, as the services grow, on the network), refreshed in a Job. */
@@ -58,11 +64,13 @@ public class DeviceExplorerView extends ViewPart {
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
 		viewer.setContentProvider(ArrayContentProvider.getInstance());
 		column(Messages.DeviceExplorer_columnDevice, 180, Device::displayName);
-		column(Messages.DeviceExplorer_columnConnection, 260,
-				d -> d.endpoint(EndpointKind.SERIAL).map(e -> e.address()).orElse("")); //$NON-NLS-1$
+		column(Messages.DeviceExplorer_columnState, 90, d -> stateLabel(d.state()));
+		column(Messages.DeviceExplorer_columnConnection, 260, d -> d.endpoint(EndpointKind.WEB)
+				.or(() -> d.endpoint(EndpointKind.SERIAL)).map(e -> e.address()).orElse("")); //$NON-NLS-1$
 		column(Messages.DeviceExplorer_columnIdentity, 200, d -> d.usb().map(u -> u.vidPid() + " " + u.serialNumber()) //$NON-NLS-1$
 				.orElse(d.hostname().orElse(""))); //$NON-NLS-1$
 		getSite().setSelectionProvider(viewer);
+		viewer.addDoubleClickListener(event -> connect());
 		createRefreshAction();
 		display = parent.getDisplay();
 		model = getSite().getService(DeviceExplorerModel.class);
@@ -107,6 +115,31 @@ public class DeviceExplorerView extends ViewPart {
 		refresh.setImageDescriptor(PlatformUI.getWorkbench().getSharedImages()
 				.getImageDescriptor(ISharedImages.IMG_ELCL_SYNCED));
 		getViewSite().getActionBars().getToolBarManager().add(refresh);
+	}
+
+	private static String stateLabel(DeviceState state) {
+		return switch (state) {
+		case DETECTED -> Messages.DeviceExplorer_stateDetected;
+		case AWAITING_PROVISIONING -> Messages.DeviceExplorer_stateAwaitingProvisioning;
+		case CONNECTING -> Messages.DeviceExplorer_stateConnecting;
+		case ONLINE -> Messages.DeviceExplorer_stateOnline;
+		case OFFLINE -> Messages.DeviceExplorer_stateOffline;
+		};
+	}
+
+	/** "Connect to <hostname>": opens the selected device's web interface in the user's browser. */
+	private void connect() {
+		if (!(viewer.getStructuredSelection().getFirstElement() instanceof Device device)) {
+			return;
+		}
+		device.endpoint(EndpointKind.WEB).ifPresent(web -> {
+			try {
+				PlatformUI.getWorkbench().getBrowserSupport().getExternalBrowser().openURL(URI.create(web.address()).toURL());
+			} catch (PartInitException | MalformedURLException | IllegalArgumentException e) {
+				StatusManager.getManager().handle(Status.error(NLS.bind(Messages.DeviceExplorer_connectFailed,
+						web.address()), e), StatusManager.SHOW | StatusManager.LOG);
+			}
+		});
 	}
 
 	/** Debounced: a burst of requests (hot-plug, clicks) becomes one refresh. */

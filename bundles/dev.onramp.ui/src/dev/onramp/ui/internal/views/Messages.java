@@ -20,6 +20,13 @@ final class Messages extends NLS {
 	public static String DeviceExplorer_columnDevice;
 	public static String DeviceExplorer_columnConnection;
 	public static String DeviceExplorer_columnIdentity;
+	public static String DeviceExplorer_columnState;
+	public static String DeviceExplorer_stateDetected;
+	public static String DeviceExplorer_stateAwaitingProvisioning;
+	public static String DeviceExplorer_stateConnecting;
+	public static String DeviceExplorer_stateOnline;
+	public static String DeviceExplorer_stateOffline;
+	public static String DeviceExplorer_connectFailed;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
