@@ -132,6 +132,19 @@ public final class SwtDriver {
 		return find(Label.class, "a label containing '" + textFragment + "'", l -> l.getText().contains(textFragment));
 	}
 
+	/** @return the text field that follows the label with this text (as field editors and forms lay them out) */
+	public Text textAfterLabel(String labelText) {
+		Label label = find(Label.class, "a label '" + labelText + "'",
+				l -> stripMnemonic(l.getText()).equals(labelText));
+		Control[] siblings = label.getParent().getChildren();
+		for (int i = 0; i < siblings.length - 1; i++) {
+			if (siblings[i] == label && siblings[i + 1] instanceof Text text) {
+				return text;
+			}
+		}
+		throw new AssertionError("No text field after the label '" + labelText + "'");
+	}
+
 	public Button button(String text) {
 		return find(Button.class, "a button '" + text + "'", b -> stripMnemonic(b.getText()).equals(text));
 	}
@@ -176,6 +189,9 @@ public final class SwtDriver {
 
 	/** Saves what the control shows as a PNG; the parent folders are created. */
 	public Path screenshot(Control control, Path file) throws IOException {
+		flushEvents();
+		control.redraw();
+		control.update(); // paint what is pending now, or the copy shows the previous frame
 		flushEvents();
 		Point size = control.getSize();
 		Image image = new Image(display, Math.max(1, size.x), Math.max(1, size.y));
