@@ -62,6 +62,22 @@ public final class SimulatedMicroPythonDevice implements AutoCloseable {
 	private SimulatedMicroPythonDevice(Path root, SimulatorOptions options, boolean ownsRoot) {
 		this.state = new DeviceState(root, options);
 		this.ownsRoot = ownsRoot;
+		state.network().powerOn();
+	}
+
+	/** @return the port its HTTPS server uses on 127.0.0.1 once blessed (fixed for the device's life) */
+	public int httpsPort() {
+		return state.network().httpsPort();
+	}
+
+	/** @return whether its web server is up now */
+	public boolean servesHttps() {
+		return state.network().servingPort().isPresent();
+	}
+
+	/** Makes the web server misbehave after the next resets; {@link WebFault#NONE} clears it. */
+	public void injectWebFault(WebFault fault) {
+		state.network().setWebFault(fault);
 	}
 
 	/** @return a device whose flash is a new temporary folder, deleted on {@link #close()} */
@@ -179,6 +195,7 @@ public final class SimulatedMicroPythonDevice implements AutoCloseable {
 
 	@Override
 	public void close() {
+		state.network().close();
 		running.forEach(Firmware::stop);
 		lines.forEach(IByteChannel::close);
 		executor.shutdownNow();

@@ -27,9 +27,13 @@ import dev.onramp.core.MacAddress;
  * @param window      raw-paste window in bytes
  * @param resetKeepsLine whether {@code machine.reset()} keeps the line (a board behind a CP210x/CH340 USB-UART
  *                       bridge) instead of dropping it (native USB, or the TCP connection of the simulator server)
+ * @param network     Wi-Fi networks in range, the HTTPS port and mDNS announcement after a blessing
+ * @param binaryStdin whether {@code sys.stdin.buffer} and {@code micropython.kbd_intr} exist (ESP32 builds of
+ *                    MicroPython have both; a binary upload needs them, minimal ports may lack them)
  */
 public record SimulatorOptions(MacAddress mac, boolean pyDirect, boolean rawPaste, boolean hashlib, int baudRate,
-		String version, String machine, Duration heartbeat, Duration rebootDelay, int window, boolean resetKeepsLine) {
+		String version, String machine, Duration heartbeat, Duration rebootDelay, int window, boolean resetKeepsLine,
+		SimulatedNetwork network, boolean binaryStdin) {
 
 	public SimulatorOptions {
 		Objects.requireNonNull(mac);
@@ -37,46 +41,59 @@ public record SimulatorOptions(MacAddress mac, boolean pyDirect, boolean rawPast
 		Objects.requireNonNull(machine);
 		Objects.requireNonNull(heartbeat);
 		Objects.requireNonNull(rebootDelay);
+		Objects.requireNonNull(network);
 	}
 
 	/** @return a pyDirect board with MAC {@code 24:0a:c4:12:ab:cd}, raw-paste, hashlib, unthrottled */
 	public static SimulatorOptions pyDirectDefaults() {
 		return new SimulatorOptions(MacAddress.parse("24:0a:c4:12:ab:cd"), true, true, true, 0, "1.24.1", //$NON-NLS-1$ //$NON-NLS-2$
-				"Generic ESP32 module with ESP32", Duration.ofMillis(100), Duration.ofMillis(300), 128, false); //$NON-NLS-1$
+				"Generic ESP32 module with ESP32", Duration.ofMillis(100), Duration.ofMillis(300), 128, false, //$NON-NLS-1$
+				SimulatedNetwork.isolated(), true);
 	}
 
 	public SimulatorOptions withMac(MacAddress value) {
 		return new SimulatorOptions(value, pyDirect, rawPaste, hashlib, baudRate, version, machine, heartbeat,
-				rebootDelay, window, resetKeepsLine);
+				rebootDelay, window, resetKeepsLine, network, binaryStdin);
 	}
 
 	public SimulatorOptions withPyDirect(boolean value) {
 		return new SimulatorOptions(mac, value, rawPaste, hashlib, baudRate, version, machine, heartbeat, rebootDelay,
-				window, resetKeepsLine);
+				window, resetKeepsLine, network, binaryStdin);
 	}
 
 	public SimulatorOptions withRawPaste(boolean value) {
 		return new SimulatorOptions(mac, pyDirect, value, hashlib, baudRate, version, machine, heartbeat, rebootDelay,
-				window, resetKeepsLine);
+				window, resetKeepsLine, network, binaryStdin);
 	}
 
 	public SimulatorOptions withHashlib(boolean value) {
 		return new SimulatorOptions(mac, pyDirect, rawPaste, value, baudRate, version, machine, heartbeat, rebootDelay,
-				window, resetKeepsLine);
+				window, resetKeepsLine, network, binaryStdin);
 	}
 
 	public SimulatorOptions withBaudRate(int value) {
 		return new SimulatorOptions(mac, pyDirect, rawPaste, hashlib, value, version, machine, heartbeat, rebootDelay,
-				window, resetKeepsLine);
+				window, resetKeepsLine, network, binaryStdin);
 	}
 
 	public SimulatorOptions withRebootDelay(Duration value) {
 		return new SimulatorOptions(mac, pyDirect, rawPaste, hashlib, baudRate, version, machine, heartbeat, value,
-				window, resetKeepsLine);
+				window, resetKeepsLine, network, binaryStdin);
 	}
 
 	public SimulatorOptions withResetKeepingTheLine(boolean value) {
 		return new SimulatorOptions(mac, pyDirect, rawPaste, hashlib, baudRate, version, machine, heartbeat,
-				rebootDelay, window, value);
+				rebootDelay, window, value, network, binaryStdin);
+	}
+
+	public SimulatorOptions withNetwork(SimulatedNetwork value) {
+		return new SimulatorOptions(mac, pyDirect, rawPaste, hashlib, baudRate, version, machine, heartbeat,
+				rebootDelay, window, resetKeepsLine, value, binaryStdin);
+	}
+
+	/** @param value {@code false} for firmware without {@code sys.stdin.buffer} / {@code micropython.kbd_intr} */
+	public SimulatorOptions withBinaryStdin(boolean value) {
+		return new SimulatorOptions(mac, pyDirect, rawPaste, hashlib, baudRate, version, machine, heartbeat,
+				rebootDelay, window, resetKeepsLine, network, value);
 	}
 }

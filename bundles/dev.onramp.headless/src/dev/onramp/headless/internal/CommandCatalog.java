@@ -83,7 +83,7 @@ public final class CommandCatalog {
 					List.of(value("out", "FILE", "with export: where to write the CA certificate (.pem, or .der/.cer)"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 							value("key", "ec-p256|rsa-3072", "with init: the CA's key (default ec-p256)")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 					1, 1, List.of("init", "show", "export")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-			new CommandSpec("fleet", "<manifest.csv>", "run a manifest of devices, in parallel, with a report", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			new CommandSpec("fleet", "<manifest.csv>", "run a manifest of devices, in parallel, with a report; exit 0 when every row succeeded, else the exit code of the most frequent failure class among the rows (on a tie, the lower code)", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 					List.of(value("parallel", "N", "rows at a time"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 							value("report", "FILE", "write the JSON report here"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 							flag("resume", "skip rows a previous report marks ok"), //$NON-NLS-1$ //$NON-NLS-2$

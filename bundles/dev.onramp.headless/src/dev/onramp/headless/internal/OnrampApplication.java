@@ -21,6 +21,7 @@ import org.osgi.util.tracker.ServiceTracker;
 
 import dev.onramp.core.DataDirectory;
 import dev.onramp.core.ExitCode;
+import dev.onramp.headless.internal.commands.DemoCommand;
 
 /**
  * The {@code onramp} command: the Eclipse application that factory stations, CI jobs and scripts run. It only
@@ -37,6 +38,7 @@ public class OnrampApplication implements IApplication {
 		String[] args = withoutRuntimeOptions((String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS));
 		context.applicationRunning();
 		useDataDirectoryOption(args);
+		DemoCommand.prepare(args, System.getenv());
 		BundleContext bundleContext = FrameworkUtil.getBundle(OnrampApplication.class).getBundleContext();
 		ServiceTracker<CommandRunner, CommandRunner> tracker = new ServiceTracker<>(bundleContext, CommandRunner.class,
 				null);

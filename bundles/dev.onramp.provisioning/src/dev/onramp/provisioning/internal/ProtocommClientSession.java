@@ -187,7 +187,8 @@ public class ProtocommClientSession implements IProtocommSession {
 			RespGetStatus status;
 			try {
 				status = getStatus(monitor);
-			} catch (DeviceClosedException e) {
+			} catch (DeviceClosedException | TruncatedReplyException e) {
+				// the device stops its provisioning service soon after it joins: the outcome is unknown, not failed
 				return unconfirmed(ssid);
 			}
 			switch (status.getStaState()) {

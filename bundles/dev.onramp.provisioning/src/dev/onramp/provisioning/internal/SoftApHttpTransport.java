@@ -7,6 +7,7 @@
  *******************************************************************************/
 package dev.onramp.provisioning.internal;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -117,7 +118,8 @@ public class SoftApHttpTransport implements AutoCloseable {
 			candidate.setTcpNoDelay(true);
 			candidate.connect(new InetSocketAddress(host, port), Math.min(timeLeft(), MAX_CONNECT_MILLIS));
 			socket = candidate;
-			in = candidate.getInputStream();
+			// buffered: the header is parsed byte by byte, which would otherwise be one system call per byte
+			in = new BufferedInputStream(candidate.getInputStream());
 			out = candidate.getOutputStream();
 		} catch (IOException e) {
 			try {
@@ -133,7 +135,7 @@ public class SoftApHttpTransport implements AutoCloseable {
 	}
 
 	private byte[] readResponse(String endpoint) throws IOException, OnrampException {
-		String statusLine = readLine(true);
+		String statusLine = readLine(endpoint, true);
 		String[] parts = statusLine.split(" ", 3); //$NON-NLS-1$
 		if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) { //$NON-NLS-1$
 			throw protocolError(endpoint, "it did not answer with HTTP"); //$NON-NLS-1$
@@ -146,7 +148,7 @@ public class SoftApHttpTransport implements AutoCloseable {
 		}
 		int contentLength = -1;
 		boolean closeAfter = false;
-		for (String line = readLine(false); !line.isEmpty(); line = readLine(false)) {
+		for (String line = readLine(endpoint, false); !line.isEmpty(); line = readLine(endpoint, false)) {
 			int colon = line.indexOf(':');
 			if (colon <= 0) {
 				throw protocolError(endpoint, "an HTTP header is malformed"); //$NON-NLS-1$
@@ -177,10 +179,7 @@ public class SoftApHttpTransport implements AutoCloseable {
 			}
 			}
 		}
-		byte[] body = contentLength >= 0 ? in.readNBytes(contentLength) : readToEnd();
-		if (contentLength >= 0 && body.length < contentLength) {
-			throw protocolError(endpoint, "its answer was cut short"); //$NON-NLS-1$
-		}
+		byte[] body = contentLength >= 0 ? readBody(endpoint, contentLength) : readToEnd(endpoint);
 		if (closeAfter || contentLength < 0) {
 			closeSocketOnly();
 		}
@@ -193,27 +192,50 @@ public class SoftApHttpTransport implements AutoCloseable {
 		return body;
 	}
 
-	private byte[] readToEnd() throws IOException {
+	private byte[] readBody(String endpoint, int length) throws IOException, OnrampException {
+		byte[] body = new byte[length];
+		int at = 0;
+		while (at < length) {
+			checkDeadline();
+			int n = in.read(body, at, length - at);
+			if (n < 0) {
+				throw truncated(endpoint);
+			}
+			at += n;
+		}
+		return body;
+	}
+
+	private byte[] readToEnd(String endpoint) throws IOException, OnrampException {
 		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 		byte[] chunk = new byte[1024];
 		for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
 			buffer.write(chunk, 0, n);
 			if (buffer.size() > MAX_BODY) {
-				throw new IOException("answer too large"); //$NON-NLS-1$
+				throw protocolError(endpoint, "its answer is too large"); //$NON-NLS-1$
 			}
+			checkDeadline();
 		}
 		return buffer.toByteArray();
 	}
 
-	private String readLine(boolean first) throws IOException {
+	/**
+	 * @throws DeviceClosedException   when the connection ends before the first byte: protocomm's rejection
+	 * @throws TruncatedReplyException when it ends inside the header
+	 */
+	private String readLine(String endpoint, boolean first) throws IOException, OnrampException {
 		ByteArrayOutputStream line = new ByteArrayOutputStream();
 		while (true) {
+			checkDeadline();
 			int b = in.read();
 			if (b < 0) {
 				if (first && line.size() == 0) {
 					throw new DeviceClosedException("The device closed the connection without an answer"); //$NON-NLS-1$
 				}
-				throw new IOException("connection closed inside the HTTP header"); //$NON-NLS-1$
+				if (first && !looksLikeHttp(line)) {
+					throw protocolError(endpoint, "it did not answer with HTTP"); //$NON-NLS-1$
+				}
+				throw truncated(endpoint);
 			}
 			if (b == '\n') {
 				break;
@@ -221,11 +243,38 @@ public class SoftApHttpTransport implements AutoCloseable {
 			if (b != '\r') {
 				line.write(b);
 			}
+			if (first && line.size() == 5 && !looksLikeHttp(line)) {
+				// noise or another protocol: no need to wait for a line end that may never come
+				throw protocolError(endpoint, "it did not answer with HTTP"); //$NON-NLS-1$
+			}
 			if (line.size() > 8192) {
-				throw new IOException("HTTP header line too long"); //$NON-NLS-1$
+				throw protocolError(endpoint, "an HTTP header line is too long"); //$NON-NLS-1$
 			}
 		}
 		return line.toString(StandardCharsets.ISO_8859_1);
+	}
+
+	private static boolean looksLikeHttp(ByteArrayOutputStream line) {
+		byte[] start = line.toByteArray();
+		byte[] http = "HTTP/".getBytes(StandardCharsets.US_ASCII); //$NON-NLS-1$
+		for (int i = 0; i < Math.min(start.length, http.length); i++) {
+			if (start[i] != http[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Each read has the time left as its own timeout; this bounds a device that trickles its answer. */
+	private void checkDeadline() throws SocketTimeoutException {
+		if (deadline.expired()) {
+			throw new SocketTimeoutException();
+		}
+	}
+
+	private TruncatedReplyException truncated(String endpoint) {
+		closeSocketOnly();
+		return new TruncatedReplyException(address(), endpoint);
 	}
 
 	private OnrampException protocolError(String endpoint, String why) {

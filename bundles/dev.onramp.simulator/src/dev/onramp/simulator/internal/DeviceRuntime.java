@@ -26,9 +26,10 @@ import dev.onramp.simulator.internal.PyValues.PyObject;
 import dev.onramp.simulator.internal.PyValues.Tuple;
 
 /**
- * The builtins and modules of the simulated firmware: {@code os}, {@code sys}, {@code binascii}, {@code hashlib}
- * (optional), {@code machine}, {@code network}, {@code gc}, {@code time} and pyDirect's {@code settings} (optional).
- * Files live under a host folder standing for the device's flash.
+ * The builtins and modules of the simulated firmware: {@code os}, {@code sys} (with {@code sys.stdin.buffer} and
+ * {@code sys.stdout} on the serial line), {@code micropython}, {@code binascii}, {@code hashlib} (optional),
+ * {@code machine}, {@code network}, {@code gc}, {@code time} and pyDirect's {@code settings} (optional). Files live
+ * under a host folder standing for the device's flash.
  */
 public final class DeviceRuntime {
 
@@ -52,16 +53,56 @@ public final class DeviceRuntime {
 		String machine();
 
 		Map<String, Object> settings();
+
+		/** @return whether {@code sys.stdin.buffer} and {@code micropython.kbd_intr} exist */
+		boolean binaryStdin();
+
+		DeviceNetwork network();
 	}
+
+	/** The serial line as the running program sees it. */
+	public interface Console {
+		/** Blocks until {@code n} bytes arrived (MicroPython's {@code sys.stdin.buffer.read(n)}). */
+		byte[] read(int n);
+
+		/** Sends what the program printed so far, at once. */
+		void flush();
+
+		/** {@code micropython.kbd_intr(c)}: the byte that raises {@code KeyboardInterrupt}, -1 for none. */
+		void interruptChar(int c);
+	}
+
+	private static final Console NO_CONSOLE = new Console() {
+		@Override
+		public byte[] read(int n) {
+			throw new PyException("OSError", "[Errno 5] EIO"); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+
+		@Override
+		public void flush() {
+			// printed output goes out when the snippet ends
+		}
+
+		@Override
+		public void interruptChar(int c) {
+			// nothing reads the line
+		}
+	};
 
 	private final Host host;
 	private final StringBuilder out;
 	private final Map<String, Object> modules = new HashMap<>();
 	private final FlashFiles files;
+	private final Console console;
 
 	public DeviceRuntime(Host host, StringBuilder out) {
+		this(host, out, NO_CONSOLE);
+	}
+
+	public DeviceRuntime(Host host, StringBuilder out, Console console) {
 		this.host = host;
 		this.out = out;
+		this.console = console;
 		this.files = new FlashFiles(host.root());
 	}
 
@@ -113,6 +154,9 @@ public final class DeviceRuntime {
 		};
 		case "repr" -> (Function) (args, kw) -> PyValues.repr(arg(args, 0)); //$NON-NLS-1$
 		case "str" -> (Function) (args, kw) -> PyValues.str(arg(args, 0)); //$NON-NLS-1$
+		case "min" -> (Function) (args, kw) -> Long.valueOf( //$NON-NLS-1$
+				Math.min(PyValues.asInt(arg(args, 0)), PyValues.asInt(arg(args, 1))));
+		case "range" -> (Function) (args, kw) -> range(args); //$NON-NLS-1$
 		default -> null;
 		};
 	}
@@ -195,6 +239,32 @@ public final class DeviceRuntime {
 					new Tuple(List.copyOf(version)), "_machine", host.machine()))); //$NON-NLS-1$
 			a.put("platform", "esp32"); //$NON-NLS-1$ //$NON-NLS-2$
 			a.put("version", "3.4.0; MicroPython v" + host.version()); //$NON-NLS-1$ //$NON-NLS-2$
+			Map<String, Object> stdin = new HashMap<>();
+			if (host.binaryStdin()) {
+				stdin.put("buffer", new Namespace("FileIO", Map.of("read", (Function) (args, kw) -> { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					long n = PyValues.asInt(arg(args, 0));
+					if (n < 0 || n > 65536) {
+						throw new PyException("MemoryError", "memory allocation failed"); //$NON-NLS-1$ //$NON-NLS-2$
+					}
+					return new Bytes(console.read((int) n));
+				})));
+			}
+			a.put("stdin", new Namespace("TextIOWrapper", stdin)); //$NON-NLS-1$ //$NON-NLS-2$
+			a.put("stdout", new Namespace("TextIOWrapper", Map.of("write", (Function) (args, kw) -> { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				String text = PyValues.asStr(arg(args, 0));
+				out.append(text);
+				console.flush();
+				return Long.valueOf(text.length());
+			})));
+		}
+		case "micropython" -> { //$NON-NLS-1$
+			if (host.binaryStdin()) {
+				a.put("kbd_intr", (Function) (args, kw) -> { //$NON-NLS-1$
+					console.interruptChar((int) PyValues.asInt(arg(args, 0)));
+					return PyValues.NONE;
+				});
+			}
+			a.put("mem_info", (Function) (args, kw) -> PyValues.NONE); //$NON-NLS-1$
 		}
 		case "binascii", "ubinascii" -> { //$NON-NLS-1$ //$NON-NLS-2$
 			a.put("a2b_base64", (Function) (args, kw) -> { //$NON-NLS-1$
@@ -226,20 +296,7 @@ public final class DeviceRuntime {
 			a.put("unique_id", (Function) (args, kw) -> new Bytes(host.mac())); //$NON-NLS-1$
 			a.put("freq", (Function) (args, kw) -> Long.valueOf(160_000_000)); //$NON-NLS-1$
 		}
-		case "network" -> { //$NON-NLS-1$
-			a.put("STA_IF", Long.valueOf(0)); //$NON-NLS-1$
-			a.put("AP_IF", Long.valueOf(1)); //$NON-NLS-1$
-			a.put("WLAN", (Function) (args, kw) -> new Namespace("WLAN", Map.of( //$NON-NLS-1$ //$NON-NLS-2$
-					"config", (Function) (cargs, ckw) -> { //$NON-NLS-1$
-						String key = PyValues.asStr(arg(cargs, 0));
-						if (key.equals("mac")) { //$NON-NLS-1$
-							return new Bytes(host.mac());
-						}
-						throw new PyException("ValueError", "unknown config param"); //$NON-NLS-1$ //$NON-NLS-2$
-					},
-					"active", (Function) (cargs, ckw) -> Boolean.TRUE, //$NON-NLS-1$
-					"isconnected", (Function) (cargs, ckw) -> Boolean.FALSE))); //$NON-NLS-1$
-		}
+		case "network" -> WlanModule.addTo(a, host.network(), host.mac()); //$NON-NLS-1$
 		case "gc" -> { //$NON-NLS-1$
 			a.put("collect", (Function) (args, kw) -> PyValues.NONE); //$NON-NLS-1$
 			a.put("mem_free", (Function) (args, kw) -> Long.valueOf(110_000)); //$NON-NLS-1$
@@ -269,6 +326,20 @@ public final class DeviceRuntime {
 			throw PyValues.typeError("function missing required positional argument #" + (index + 1)); //$NON-NLS-1$
 		}
 		return args.get(index);
+	}
+
+	private static Object range(List<Object> args) {
+		long start = args.size() > 1 ? PyValues.asInt(args.get(0)) : 0;
+		long stop = PyValues.asInt(arg(args, args.size() > 1 ? 1 : 0));
+		long step = args.size() > 2 ? PyValues.asInt(args.get(2)) : 1;
+		if (step <= 0) {
+			throw new PyException("ValueError", "only a positive step is simulated"); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		List<Object> values = new ArrayList<>();
+		for (long i = start; i < stop; i += step) {
+			values.add(Long.valueOf(i));
+		}
+		return values;
 	}
 
 	private static Object sha256(byte[] initial) {

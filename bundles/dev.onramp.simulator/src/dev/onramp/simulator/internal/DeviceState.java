@@ -29,6 +29,7 @@ public final class DeviceState implements DeviceRuntime.Host {
 	public final AtomicInteger softResets = new AtomicInteger();
 	public final AtomicInteger rawPasteExecs = new AtomicInteger();
 	public final AtomicInteger plainRawExecs = new AtomicInteger();
+	private final DeviceNetwork network;
 
 	public DeviceState(Path root, SimulatorOptions options) {
 		this.root = root.toAbsolutePath().normalize();
@@ -37,6 +38,13 @@ public final class DeviceState implements DeviceRuntime.Host {
 		settings.put("wifi.password", ""); //$NON-NLS-1$ //$NON-NLS-2$
 		settings.put("server.https_enabled", Boolean.FALSE); //$NON-NLS-1$
 		settings.put("device.hostname", options.mac().pyDirectHostname()); //$NON-NLS-1$
+		network = new DeviceNetwork(this.root, options.mac(), options.network(), settings,
+				options.rebootDelay().toNanos());
+	}
+
+	@Override
+	public DeviceNetwork network() {
+		return network;
 	}
 
 	public SimulatorOptions options() {
@@ -85,5 +93,10 @@ public final class DeviceState implements DeviceRuntime.Host {
 	@Override
 	public Map<String, Object> settings() {
 		return settings;
+	}
+
+	@Override
+	public boolean binaryStdin() {
+		return options.binaryStdin();
 	}
 }

@@ -23,7 +23,9 @@ import dev.onramp.simulator.LineEnd;
  * One power cycle of the simulated firmware on one line, following MicroPython's {@code pyexec.c}: boot output, a
  * main.py that prints until Ctrl-C, the friendly REPL, the raw REPL with plain and raw-paste execution (window
  * credits and {@code \x01} acknowledgements), soft reset ({@code Ctrl-D} at an empty raw prompt) and
- * {@code machine.reset()}, which drops the line.
+ * {@code machine.reset()}, which drops the line. A running snippet reads the line through {@code sys.stdin.buffer}
+ * (bytes after the code go to the program, not the REPL; Ctrl-C raises {@code KeyboardInterrupt} unless
+ * {@code micropython.kbd_intr(-1)}) and {@code sys.stdout.write} goes out at once; the same pacing and faults apply.
  */
 public final class Firmware {
 
@@ -43,6 +45,11 @@ public final class Firmware {
 		private static final long serialVersionUID = 1L;
 	}
 
+	/** The line went away while a program read or wrote it. */
+	private static final class LineLost extends RuntimeException {
+		private static final long serialVersionUID = 1L;
+	}
+
 	private final DeviceState state;
 	private final IByteChannel line;
 	private final LinePacer rxPacer;
@@ -57,6 +64,14 @@ public final class Firmware {
 	private int pasteCredit;
 	private int pasteConsumed;
 	private volatile boolean stopped;
+	/** What the REPL is handling; a program reading stdin takes the rest first. */
+	private byte[] rx = new byte[0];
+	private int rxPos;
+	private int rxLength;
+	private int interruptChar = CTRL_C;
+	/** A {@link Fault.Kind#DROP_LINE} fault was reached: the line drops once the bytes before it are handled. */
+	private boolean dropPending;
+	private boolean dropped;
 
 	/**
 	 * @param baudRate 0 when the line itself is paced (or unthrottled), else the firmware paces its own reads and
@@ -92,22 +107,13 @@ public final class Firmware {
 					continue;
 				}
 				long wait = mode == Mode.MAIN_PY ? Math.max(1, (nextHeartbeat - System.nanoTime()) / 1_000_000) : 100;
-				int n = line.read(buffer, 0, buffer.length, Duration.ofMillis(wait));
-				if (n > 0) {
-					rxPacer.carry(n);
-					fault = state.fault();
-					if (fault.kind() == Fault.Kind.DROP_LINE) {
-						long allowed = fault.afterBytes() - state.receivedSinceFault.get();
-						if (n >= allowed) {
-							n = (int) Math.max(0, allowed);
-							LineEnd end = handle(buffer, n);
-							state.setFault(Fault.none());
-							line.close();
-							return end != null ? end : LineEnd.LINE_DROPPED;
-						}
-					}
-					state.receivedSinceFault.addAndGet(n);
+				int n = receive(buffer, buffer.length, Duration.ofMillis(wait));
+				if (n > 0 || dropPending) {
 					LineEnd end = handle(buffer, n);
+					if (dropPending) {
+						dropLine();
+						return end != null ? end : LineEnd.LINE_DROPPED;
+					}
 					if (end != null) {
 						return end;
 					}
@@ -118,7 +124,89 @@ public final class Firmware {
 			}
 			return LineEnd.STOPPED;
 		} catch (OnrampException | LineGone e) {
-			return LineEnd.LINE_CLOSED;
+			return dropped ? LineEnd.LINE_DROPPED : LineEnd.LINE_CLOSED;
+		}
+	}
+
+	/** Reads the line with pacing and the drop fault: bytes past the fault's count never arrive. */
+	private int receive(byte[] buffer, int max, Duration wait) throws OnrampException {
+		int n = line.read(buffer, 0, max, wait);
+		if (n <= 0) {
+			return n;
+		}
+		rxPacer.carry(n);
+		Fault fault = state.fault();
+		if (fault.kind() == Fault.Kind.DROP_LINE) {
+			long allowed = fault.afterBytes() - state.receivedSinceFault.get();
+			if (n >= allowed) {
+				n = (int) Math.max(0, allowed);
+				dropPending = true;
+			}
+		}
+		state.receivedSinceFault.addAndGet(n);
+		return n;
+	}
+
+	private void dropLine() {
+		dropPending = false;
+		dropped = true;
+		state.setFault(Fault.none());
+		line.close();
+	}
+
+	/** {@code sys.stdin.buffer.read(n)}: the bytes after the code first, then the line; blocks like the firmware. */
+	private byte[] readStdin(int n) {
+		ByteArrayOutputStream data = new ByteArrayOutputStream(n);
+		byte[] buffer = new byte[rxPacer.paced() ? 16 : 4096];
+		while (data.size() < n) {
+			if (rxPos < rxLength) {
+				takeStdin(rx[rxPos++], data);
+				continue;
+			}
+			if (dropPending) {
+				dropLine();
+				throw new LineLost();
+			}
+			if (stopped || Thread.currentThread().isInterrupted()) {
+				throw new LineLost();
+			}
+			try {
+				Fault fault = state.fault();
+				if (fault.kind() == Fault.Kind.GARBAGE) {
+					byte[] noise = new byte[24];
+					random.nextBytes(noise);
+					emit(noise);
+					line.read(buffer, 0, buffer.length, Duration.ofMillis(30));
+					continue;
+				}
+				int got = receive(buffer, Math.min(buffer.length, n - data.size()), Duration.ofMillis(100));
+				if (fault.kind() == Fault.Kind.SILENT) {
+					continue; // a dead board: what arrives is lost
+				}
+				for (int i = 0; i < got; i++) {
+					takeStdin(buffer[i], data);
+				}
+			} catch (OnrampException | LineGone e) {
+				throw new LineLost();
+			}
+		}
+		return data.toByteArray();
+	}
+
+	private void takeStdin(byte b, ByteArrayOutputStream data) {
+		if (interruptChar >= 0 && (b & 0xff) == interruptChar) {
+			throw new PyException("KeyboardInterrupt", ""); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		data.write(b);
+	}
+
+	private void flushStdout() {
+		String text = stdout.toString();
+		stdout.setLength(0);
+		try {
+			emit(text);
+		} catch (LineGone e) {
+			throw new LineLost();
 		}
 	}
 
@@ -141,7 +229,22 @@ public final class Firmware {
 	}
 
 	private Interpreter newInterpreter() {
-		DeviceRuntime runtime = new DeviceRuntime(state, stdout);
+		DeviceRuntime runtime = new DeviceRuntime(state, stdout, new DeviceRuntime.Console() {
+			@Override
+			public byte[] read(int n) {
+				return readStdin(n);
+			}
+
+			@Override
+			public void flush() {
+				flushStdout();
+			}
+
+			@Override
+			public void interruptChar(int c) {
+				interruptChar = c;
+			}
+		});
 		Map<String, Object> globals = new HashMap<>();
 		globals.put("__name__", "__main__"); //$NON-NLS-1$ //$NON-NLS-2$
 		return new Interpreter(globals, runtime::builtin, runtime::importModule);
@@ -154,8 +257,10 @@ public final class Firmware {
 
 	/** @return how the run ends, or {@code null} to keep going */
 	private LineEnd handle(byte[] buffer, int length) throws LineGone {
-		for (int i = 0; i < length; i++) {
-			byte b = buffer[i];
+		rx = buffer;
+		rxLength = length;
+		for (rxPos = 0; rxPos < rxLength;) {
+			byte b = rx[rxPos++];
 			LineEnd end = switch (mode) {
 			case MAIN_PY -> mainPy(b);
 			case FRIENDLY -> friendly(b);
@@ -319,14 +424,18 @@ public final class Firmware {
 	private String[] execute(String code) throws LineGone {
 		stdout.setLength(0);
 		String error = ""; //$NON-NLS-1$
+		interruptChar = CTRL_C; // pyexec arms Ctrl-C for every snippet
 		try {
 			interpreter.run(code);
+		} catch (LineLost e) {
+			throw new LineGone();
 		} catch (Interpreter.LocatedException e) {
 			error = e.exception().traceback(e.line());
 		} catch (PyException e) {
 			error = e.traceback(1);
 		} catch (DeviceRuntime.ResetRequested e) {
 			state.hardResets.incrementAndGet();
+			state.network().reset();
 			emit(stdout.toString());
 			if (!state.options().resetKeepsLine()) {
 				line.close();

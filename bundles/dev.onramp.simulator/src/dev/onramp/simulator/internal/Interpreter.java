@@ -21,8 +21,10 @@ import dev.onramp.simulator.internal.PyValues.Tuple;
 /**
  * A deliberately small, strict Python interpreter: enough for the snippets a REPL client sends (imports, assignments,
  * calls, attribute access, subscripts, literals, {@code +}, {@code ==}) and nothing more. Statements are separated by
- * new lines or semicolons; compound statements and indentation are answered with a {@code SyntaxError}, unknown names
- * with a {@code NameError}, like real firmware would for wrong code. The whole snippet is parsed before anything runs.
+ * new lines or semicolons. The only compound statements are {@code try:}/{@code finally:} and {@code for NAME in X:}
+ * (the binary upload's receiver uses them); others ({@code if}, {@code while}, {@code def}, {@code except}...) and
+ * stray indentation are answered with a {@code SyntaxError} or {@code IndentationError}, unknown names with a
+ * {@code NameError}, like real firmware would for wrong code. The whole snippet is parsed before anything runs.
  */
 public final class Interpreter {
 
@@ -58,7 +60,10 @@ public final class Interpreter {
 	 * @throws LocatedException a runtime exception, with the line of the statement that raised it
 	 */
 	public void run(String code) {
-		List<Statement> statements = parse(PyLexer.tokenize(code));
+		execute(parse(PyLexer.tokenize(code)));
+	}
+
+	private static void execute(List<Statement> statements) {
 		for (Statement statement : statements) {
 			try {
 				statement.node().eval();
@@ -97,19 +102,109 @@ public final class Interpreter {
 	private List<Statement> parse(List<PyLexer.Token> list) {
 		this.tokens = list;
 		this.pos = 0;
+		return statements(PyLexer.Kind.END);
+	}
+
+	/** Statements up to (not including) {@code end}: the end of the snippet or of an indented block. */
+	private List<Statement> statements(PyLexer.Kind end) {
 		List<Statement> statements = new ArrayList<>();
-		while (peek().kind() != PyLexer.Kind.END) {
+		while (peek().kind() != end) {
 			if (peek().kind() == PyLexer.Kind.NEWLINE || isOp(";")) { //$NON-NLS-1$
 				pos++;
 				continue;
 			}
+			if (peek().kind() == PyLexer.Kind.INDENT) {
+				throw new PyException("IndentationError", "unexpected indent", peek().line()); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+			if (peek().kind() == PyLexer.Kind.END || peek().kind() == PyLexer.Kind.DEDENT) {
+				throw syntaxError();
+			}
 			int line = peek().line();
+			if (isName("try") || isName("for")) { //$NON-NLS-1$ //$NON-NLS-2$
+				statements.add(new Statement(line, compound()));
+				continue;
+			}
 			statements.add(new Statement(line, statement()));
 			if (!(peek().kind() == PyLexer.Kind.NEWLINE || isOp(";"))) { //$NON-NLS-1$
 				throw syntaxError();
 			}
 		}
 		return statements;
+	}
+
+	private boolean isName(String name) {
+		return peek().kind() == PyLexer.Kind.NAME && peek().text().equals(name);
+	}
+
+	/** {@code try:} suite {@code finally:} suite, or {@code for NAME in EXPR:} suite. */
+	private Node compound() {
+		if (next().text().equals("try")) { //$NON-NLS-1$
+			expectOp(":"); //$NON-NLS-1$
+			List<Statement> body = suite();
+			if (!isName("finally")) { //$NON-NLS-1$
+				throw syntaxError(); // try/except is not supported
+			}
+			pos++;
+			expectOp(":"); //$NON-NLS-1$
+			List<Statement> cleanup = suite();
+			return () -> {
+				try {
+					execute(body);
+				} finally {
+					execute(cleanup);
+				}
+				return PyValues.NONE;
+			};
+		}
+		String name = expectName();
+		if (!isName("in")) { //$NON-NLS-1$
+			throw syntaxError();
+		}
+		pos++;
+		Node iterable = expression();
+		expectOp(":"); //$NON-NLS-1$
+		List<Statement> body = suite();
+		return () -> {
+			Object items = iterable.eval();
+			List<?> list = items instanceof Tuple t ? t.items() : items instanceof List<?> l ? l : null;
+			if (list == null) {
+				throw PyValues.typeError("'" + PyValues.typeName(items) + "' object isn't iterable"); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+			for (Object item : List.copyOf(list)) {
+				globals.put(name, item);
+				execute(body);
+			}
+			return PyValues.NONE;
+		};
+	}
+
+	/** Simple statements on the line of the colon, or an indented block on the following lines. */
+	private List<Statement> suite() {
+		if (peek().kind() == PyLexer.Kind.NEWLINE) {
+			pos++;
+			if (peek().kind() != PyLexer.Kind.INDENT) {
+				throw syntaxError(); // MicroPython says "invalid syntax" for a missing block
+			}
+			pos++;
+			List<Statement> block = statements(PyLexer.Kind.DEDENT);
+			pos++;
+			if (block.isEmpty()) {
+				throw syntaxError();
+			}
+			return block;
+		}
+		List<Statement> line = new ArrayList<>();
+		do {
+			if (isName("try") || isName("for") || isName("finally")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				throw syntaxError();
+			}
+			line.add(new Statement(peek().line(), statement()));
+		} while (isOp(";") && next() != null && peek().kind() != PyLexer.Kind.NEWLINE); //$NON-NLS-1$
+		if (peek().kind() != PyLexer.Kind.NEWLINE) {
+			throw syntaxError();
+		}
+		pos++;
+		return line;
 	}
 
 	private PyLexer.Token peek() {
@@ -143,7 +238,8 @@ public final class Interpreter {
 	}
 
 	private static final List<String> UNSUPPORTED_KEYWORDS = List.of("if", "for", "while", "def", "class", "try", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
-			"with", "else", "elif", "except", "lambda", "return", "yield", "global", "async", "raise"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$ //$NON-NLS-8$ //$NON-NLS-9$ //$NON-NLS-10$
+			"with", "else", "elif", "except", "lambda", "return", "yield", "global", "async", "raise", "finally", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$ //$NON-NLS-8$ //$NON-NLS-9$ //$NON-NLS-10$ //$NON-NLS-11$
+			"in"); //$NON-NLS-1$
 
 	private Node statement() {
 		PyLexer.Token first = peek();

@@ -9,19 +9,23 @@ package dev.onramp.simulator.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.onramp.simulator.internal.PyValues.Bytes;
 
-/** Splits a snippet into tokens; rejects indentation and unknown characters like MicroPython's lexer. */
+/**
+ * Splits a snippet into tokens, with {@code INDENT}/{@code DEDENT} around indented blocks; rejects inconsistent
+ * indentation and unknown characters like MicroPython's lexer.
+ */
 final class PyLexer {
 
 	private PyLexer() {
 	}
 
 	enum Kind {
-		NAME, NUMBER, STRING, BYTES, OP, NEWLINE, END
+		NAME, NUMBER, STRING, BYTES, OP, NEWLINE, INDENT, DEDENT, END
 	}
 
 	record Token(Kind kind, String text, Object value, int line) {
@@ -33,6 +37,8 @@ final class PyLexer {
 		int i = 0;
 		boolean lineStart = true;
 		int n = code.length();
+		ArrayDeque<Integer> indents = new ArrayDeque<>();
+		indents.push(Integer.valueOf(0));
 		while (i < n) {
 			char c = code.charAt(i);
 			if (lineStart) {
@@ -41,8 +47,8 @@ final class PyLexer {
 				while (j < n && (code.charAt(j) == ' ' || code.charAt(j) == '\t')) {
 					j++;
 				}
-				if (j > i && j < n && code.charAt(j) != '\n' && code.charAt(j) != '\r' && code.charAt(j) != '#') {
-					throw new PyException("IndentationError", "unexpected indent", line); //$NON-NLS-1$ //$NON-NLS-2$
+				if (j < n && code.charAt(j) != '\n' && code.charAt(j) != '\r' && code.charAt(j) != '#') {
+					indent(j - i, indents, tokens, line);
 				}
 				i = j;
 				continue;
@@ -95,8 +101,25 @@ final class PyLexer {
 			}
 		}
 		tokens.add(new Token(Kind.NEWLINE, "\n", null, line)); //$NON-NLS-1$
+		indent(0, indents, tokens, line);
 		tokens.add(new Token(Kind.END, "", null, line)); //$NON-NLS-1$
 		return tokens;
+	}
+
+	/** Opens or closes blocks for a line indented by {@code width} (tabs count as one column, like spaces). */
+	private static void indent(int width, ArrayDeque<Integer> indents, List<Token> tokens, int line) {
+		if (width > indents.peek().intValue()) {
+			indents.push(Integer.valueOf(width));
+			tokens.add(new Token(Kind.INDENT, "", null, line)); //$NON-NLS-1$
+			return;
+		}
+		while (width < indents.peek().intValue()) {
+			indents.pop();
+			tokens.add(new Token(Kind.DEDENT, "", null, line)); //$NON-NLS-1$
+		}
+		if (width != indents.peek().intValue()) {
+			throw new PyException("IndentationError", "unindent doesn't match any outer indent level", line); //$NON-NLS-1$ //$NON-NLS-2$
+		}
 	}
 
 	private static int readString(String code, int start, int line, boolean bytes, List<Token> tokens) {

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -139,6 +140,13 @@ public final class SimulatedProtocommDevice implements AutoCloseable {
 		while (serving) {
 			try {
 				Socket socket = server.accept();
+				// the answer goes out as two writes (head, body): with Nagle's algorithm the body would wait for the
+				// client's delayed ACK, adding ~40 ms to every exchange of a device that should have no delay
+				try {
+					socket.setTcpNoDelay(true);
+				} catch (IOException e) {
+					// only slower
+				}
 				connections.add(socket);
 				Thread worker = new Thread(() -> serve(socket), "protocomm-device-connection"); //$NON-NLS-1$
 				worker.setDaemon(true);
@@ -222,7 +230,11 @@ public final class SimulatedProtocommDevice implements AutoCloseable {
 		}
 		respond(out, 200, answer, setCookie);
 		if (connectedNow) {
-			timer.schedule(this::stopService, config.stopAfterConnected().toMillis(), TimeUnit.MILLISECONDS);
+			try {
+				timer.schedule(this::stopService, config.stopAfterConnected().toMillis(), TimeUnit.MILLISECONDS);
+			} catch (RejectedExecutionException e) {
+				// the device was closed while answering: nothing left to stop
+			}
 		}
 		if (config.dropAfterApply() && "prov-config".equals(endpoint) && wifi.phase() == DeviceWifi.Phase.APPLYING) { //$NON-NLS-1$
 			stopService();

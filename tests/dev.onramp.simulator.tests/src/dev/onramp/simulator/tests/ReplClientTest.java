@@ -89,6 +89,8 @@ class ReplClientTest {
 
 	@Test
 	void usesRawPasteWithFlowControlWhenTheFirmwareHasIt() throws Exception {
+		// base64 uploads (firmware without kbd_intr) make many raw-paste execs
+		device = device(SimulatorOptions.pyDirectDefaults().withBinaryStdin(false));
 		try (IReplSession session = Simulators.connect(device)) {
 			session.files().put("/big.bin", Simulators.randomBytes(20_000, 1), (d, t) -> {
 			});

@@ -65,31 +65,40 @@ public class ImprovFrameReader {
 		}
 	}
 
-	/** @return a frame from the buffer, consuming it, or null if none is complete yet */
+	/**
+	 * @return a frame from the buffer, consuming it, or null if none is complete yet. A header whose frame is still
+	 *         incomplete does not hide a complete, valid frame after it: that header was a cut-off frame (the device
+	 *         dropped it after its ~100 ms of silence) or log text, and waiting on it would stall until the deadline.
+	 */
 	private ImprovFrame parse() {
 		byte[] header = ImprovFrame.HEADER;
+		int from = start;
+		int incomplete = -1;
 		while (true) {
-			int at = indexOfHeader();
+			int at = indexOfHeader(from);
 			if (at < 0) {
-				// keep a tail that could be the start of a header
-				start = Math.max(start, end - header.length + 1);
+				// keep an incomplete frame, or else a tail that could be the start of a header
+				start = incomplete >= 0 ? incomplete : Math.max(start, end - header.length + 1);
 				return null;
 			}
-			start = at;
 			int available = end - at;
 			if (available < header.length + 3) {
+				start = incomplete >= 0 ? incomplete : at;
 				return null;
 			}
 			int version = buffer[at + header.length] & 0xff;
 			int type = buffer[at + header.length + 1] & 0xff;
 			int length = buffer[at + header.length + 2] & 0xff;
 			int total = header.length + 3 + length + 1;
+			from = at + 1;
 			if (version != ImprovFrame.VERSION) {
-				start = at + 1;
 				continue;
 			}
 			if (available < total) {
-				return null;
+				if (incomplete < 0) {
+					incomplete = at;
+				}
+				continue;
 			}
 			int checksum = buffer[at + total - 1] & 0xff;
 			byte[] frameBytes = new byte[total - 1];
@@ -97,8 +106,9 @@ public class ImprovFrameReader {
 			int spec = ImprovFrame.sum(frameBytes, frameBytes.length);
 			int variant = (spec - ImprovFrame.HEADER_SUM) & 0xff;
 			if (checksum != spec && checksum != variant) {
-				corrupted++;
-				start = at + 1;
+				if (incomplete < 0) {
+					corrupted++;
+				}
 				continue;
 			}
 			byte[] data = new byte[length];
@@ -108,9 +118,9 @@ public class ImprovFrameReader {
 		}
 	}
 
-	private int indexOfHeader() {
+	private int indexOfHeader(int from) {
 		byte[] header = ImprovFrame.HEADER;
-		outer: for (int i = start; i <= end - header.length; i++) {
+		outer: for (int i = from; i <= end - header.length; i++) {
 			for (int j = 0; j < header.length; j++) {
 				if (buffer[i + j] != header[j]) {
 					continue outer;

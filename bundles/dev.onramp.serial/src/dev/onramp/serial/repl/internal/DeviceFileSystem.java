@@ -31,7 +31,11 @@ import dev.onramp.core.repl.RemoteFile;
 /**
  * Files on the device through the raw REPL.
  * <p>
- * <b>Uploads</b> travel as base64 lines ({@code _w(_b('...'))}, decoded on the device by
+ * <b>Uploads</b> go in binary when the firmware allows it ({@link BinaryUpload}: raw bytes read by a small receiver
+ * from {@code sys.stdin.buffer}, one ACK byte per KB, about 1 wire byte per payload byte). That needs
+ * {@code sys.stdin.buffer}, {@code micropython.kbd_intr} (else 0x03 in the data would interrupt the receiver) and
+ * {@code hashlib}; whether the firmware has them is probed once per session (again after a reset). Without them
+ * uploads travel as base64 lines ({@code _w(_b('...'))}, decoded on the device by
  * {@code binascii.a2b_base64}), several lines per snippet, sent in raw-paste mode: 4/3 wire bytes per payload byte
  * plus a few percent of framing, against ~2-4 for mpremote's {@code repr(bytes)} chunks. The content goes to
  * {@code <path>.tmp}; only when it is verified does {@code os.rename} replace the file, so a cut-off transfer leaves
@@ -58,6 +62,7 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 
 	private final ReplSession session;
 	private Boolean hashlib;
+	private Boolean binary;
 
 	DeviceFileSystem(ReplSession session) {
 		this.session = session;
@@ -66,6 +71,24 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 	/** After a reset the device's modules are no longer imported. */
 	void forgetPreparation() {
 		hashlib = null;
+		binary = null;
+	}
+
+	/** @return whether the firmware can receive binary uploads (asked once per session) */
+	private boolean binaryUploads() throws OnrampException {
+		if (binary == null) {
+			ExecResult result = session.exec(BinaryUpload.PROBE);
+			if (result.ok()) {
+				binary = Boolean.TRUE;
+			} else if (result.error().get().type().equals("AttributeError") //$NON-NLS-1$
+					|| result.error().get().type().equals("ImportError")) { //$NON-NLS-1$
+				binary = Boolean.FALSE;
+			} else {
+				throw new DeviceErrorException(FailureReason.PROTOCOL_ERROR, "Preparing file access", //$NON-NLS-1$
+						result.error().get());
+			}
+		}
+		return binary.booleanValue();
 	}
 
 	private boolean prepare() throws OnrampException {
@@ -250,34 +273,16 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 			mkdirs(path.substring(0, slash));
 		}
 		String tmp = path + ".tmp"; //$NON-NLS-1$
-		long sent = 0;
+		long[] sent = { 0 };
 		try {
-			// the first snippet also creates the file, the last one also closes it
-			String open = "_f=open(" + q(tmp) + ",'wb')\n_w=_f.write\n_b=binascii.a2b_base64\n"; //$NON-NLS-1$ //$NON-NLS-2$
-			progress.transferred(0, content.length);
-			Base64.Encoder encoder = Base64.getEncoder();
-			do {
-				StringBuilder code = new StringBuilder(sent == 0 ? open : ""); //$NON-NLS-1$
-				long chunkStart = sent;
-				for (int line = 0; line < LINES_PER_EXEC && sent < content.length; line++) {
-					int n = (int) Math.min(LINE_PAYLOAD, content.length - sent);
-					code.append("_w(_b('") //$NON-NLS-1$
-							.append(encoder.encodeToString(Arrays.copyOfRange(content, (int) sent, (int) sent + n)))
-							.append("'))\n"); //$NON-NLS-1$
-					sent += n;
-				}
-				if (sent == content.length) {
-					code.append("_f.close()\n"); //$NON-NLS-1$
-				}
-				try {
-					session.execOrThrow(code.toString(), "Writing " + tmp); //$NON-NLS-1$
-				} catch (OnrampException e) {
-					sent = chunkStart;
-					throw e;
-				}
-				progress.transferred(sent, content.length);
-			} while (sent < content.length);
-			if (!holds(tmp, content, localHash, deviceHash)) {
+			boolean verified;
+			if (deviceHash && binaryUploads()) {
+				verified = BinaryUpload.send(session, tmp, content, progress, sent).equals(localHash);
+			} else {
+				writeBase64(tmp, content, progress, sent);
+				verified = holds(tmp, content, localHash, deviceHash);
+			}
+			if (!verified) {
 				removeQuietly(tmp);
 				throw new OnrampException(FailureReason.PROTOCOL_ERROR,
 						"The copy of " + path + " on the device does not match what was sent; the previous version is kept.", //$NON-NLS-1$ //$NON-NLS-2$
@@ -289,13 +294,42 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 			throw e;
 		} catch (OnrampException e) {
 			if (e.reason() == FailureReason.DEVICE_VANISHED || e.reason() == FailureReason.TIMEOUT) {
-				throw new OnrampException(e.reason(), "The upload of " + path + " was cut off after " + sent + " of " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				throw new OnrampException(e.reason(), "The upload of " + path + " was cut off after " + sent[0] + " of " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 						+ content.length + " bytes; the device still holds its previous version of " + path + ".", //$NON-NLS-1$ //$NON-NLS-2$
 						"Reconnect the device and upload again (" + e.getMessage() + ")", e); //$NON-NLS-1$ //$NON-NLS-2$
 			}
 			throw e;
 		}
 		return new PutResult(path, content.length, localHash, false, verification);
+	}
+
+	/** Base64 lines, several per raw-paste snippet; the first snippet also creates the file, the last closes it. */
+	private void writeBase64(String tmp, byte[] content, FileTransferProgress progress, long[] sent)
+			throws OnrampException {
+		String open = "_f=open(" + q(tmp) + ",'wb')\n_w=_f.write\n_b=binascii.a2b_base64\n"; //$NON-NLS-1$ //$NON-NLS-2$
+		progress.transferred(0, content.length);
+		Base64.Encoder encoder = Base64.getEncoder();
+		do {
+			StringBuilder code = new StringBuilder(sent[0] == 0 ? open : ""); //$NON-NLS-1$
+			long chunkStart = sent[0];
+			long end = sent[0];
+			for (int line = 0; line < LINES_PER_EXEC && end < content.length; line++) {
+				int n = (int) Math.min(LINE_PAYLOAD, content.length - end);
+				code.append("_w(_b('") //$NON-NLS-1$
+						.append(encoder.encodeToString(Arrays.copyOfRange(content, (int) end, (int) end + n)))
+						.append("'))\n"); //$NON-NLS-1$
+				end += n;
+			}
+			if (end == content.length) {
+				code.append("_f.close()\n"); //$NON-NLS-1$
+			}
+			session.execOrThrow(code.toString(), "Writing " + tmp); //$NON-NLS-1$
+			sent[0] = end;
+			progress.transferred(sent[0], content.length);
+			if (chunkStart == end) {
+				break;
+			}
+		} while (sent[0] < content.length);
 	}
 
 	/** @return whether the device's file has exactly this content (device hash, else read back) */

@@ -107,36 +107,68 @@ final class RawRepl {
 	}
 
 	ExecResult exec(String code, Duration timeout) throws OnrampException {
+		long deadline = ReplReader.deadline(timeout);
+		start(code, timeout);
+		return result(timeout, deadline);
+	}
+
+	/**
+	 * Sends code and returns once the device runs it; what it prints is then the caller's to read, up to the end of
+	 * its output, which {@link #result} reads.
+	 */
+	void start(String code, Duration timeout) throws OnrampException {
 		byte[] bytes = code.getBytes(StandardCharsets.UTF_8);
 		long deadline = ReplReader.deadline(timeout);
 		try {
-			if (mode == ExecMode.RAW_PASTE) {
-				Optional<ExecResult> result = execRawPaste(bytes, deadline);
-				if (result.isPresent()) {
-					return result.get();
-				}
+			if (mode != ExecMode.RAW_PASTE || !startRawPaste(bytes, deadline)) {
+				startPlain(bytes, deadline);
 			}
-			return execPlain(bytes, deadline);
 		} catch (ReplReader.Timeout e) {
-			throw e.toException("Running code on the device timed out after " + timeout.toMillis() / 1000.0 + " s", //$NON-NLS-1$ //$NON-NLS-2$
-					port, "The code may still be running; reconnect to interrupt it."); //$NON-NLS-1$
+			throw timedOut(e, timeout);
 		}
 	}
 
-	/** @return empty when the firmware has no raw-paste mode (then plain raw is used from now on) */
-	private Optional<ExecResult> execRawPaste(byte[] code, long deadline) throws OnrampException, ReplReader.Timeout {
+	/** Reads stdout, the traceback and the prompt of the code that runs. */
+	ExecResult result(Duration timeout, long deadline) throws OnrampException {
+		try {
+			return readResult(deadline);
+		} catch (ReplReader.Timeout e) {
+			throw timedOut(e, timeout);
+		}
+	}
+
+	/** Reads the traceback and the prompt, once the code's stdout and its end marker have been read. */
+	ExecResult resultAfterStdout(String stdout, Duration timeout) throws OnrampException {
+		long deadline = ReplReader.deadline(timeout);
+		try {
+			String error = new String(reader.readUntil(EOT, deadline), StandardCharsets.UTF_8);
+			reader.readUntil(PROMPT, deadline);
+			return new ExecResult(stdout,
+					error.isEmpty() ? Optional.empty() : Optional.of(MicroPythonError.parse(error)));
+		} catch (ReplReader.Timeout e) {
+			throw timedOut(e, timeout);
+		}
+	}
+
+	private OnrampException timedOut(ReplReader.Timeout e, Duration timeout) {
+		return e.toException("Running code on the device timed out after " + timeout.toMillis() / 1000.0 + " s", //$NON-NLS-1$ //$NON-NLS-2$
+				port, "The code may still be running; reconnect to interrupt it."); //$NON-NLS-1$
+	}
+
+	/** @return false when the firmware has no raw-paste mode (then plain raw is used from now on) */
+	private boolean startRawPaste(byte[] code, long deadline) throws OnrampException, ReplReader.Timeout {
 		reader.write(RAW_PASTE_REQUEST);
 		int r = reader.readByte(deadline);
 		int status = reader.readByte(deadline);
 		if (r == 'R' && status == 0) {
 			mode = ExecMode.PLAIN_RAW;
-			return Optional.empty();
+			return false;
 		}
 		if (r != 'R' || status != 1) {
 			// firmware before raw-paste: it took Ctrl-A as "enter raw REPL" and printed the banner again
 			reader.readUntil(RAW_BANNER, deadline);
 			mode = ExecMode.PLAIN_RAW;
-			return Optional.empty();
+			return false;
 		}
 		int low = reader.readByte(deadline);
 		int high = reader.readByte(deadline);
@@ -184,10 +216,10 @@ final class RawRepl {
 				}
 			}
 		}
-		return Optional.of(readResult(deadline));
+		return true;
 	}
 
-	private ExecResult execPlain(byte[] code, long deadline) throws OnrampException, ReplReader.Timeout {
+	private void startPlain(byte[] code, long deadline) throws OnrampException, ReplReader.Timeout {
 		for (int offset = 0; offset < code.length; offset += PLAIN_CHUNK) {
 			reader.write(code, offset, Math.min(PLAIN_CHUNK, code.length - offset));
 		}
@@ -200,7 +232,6 @@ final class RawRepl {
 			}
 			throw protocolError("expected OK after the code, got " + ReplReader.show(new byte[] { (byte) o, (byte) k })); //$NON-NLS-1$
 		}
-		return readResult(deadline);
 	}
 
 	/** stdout, \x04, traceback, \x04, > */

@@ -96,6 +96,49 @@ final class ReplSession implements IReplSession {
 		}
 	}
 
+	/** What the host and a running program say to each other (a binary upload) between the code and its result. */
+	@FunctionalInterface
+	interface Dialogue {
+		/**
+		 * @return empty when the dialogue is complete, else the program's stdout when the device ended it early
+		 *         (its end-of-output marker has been read)
+		 */
+		Optional<String> talk(ReplReader reader) throws OnrampException;
+	}
+
+	/**
+	 * Runs code that reads the line while it runs. If the dialogue fails the session is closed: the program may still
+	 * be waiting for bytes (with Ctrl-C disabled), so nothing else can be said on this line until the board resets.
+	 */
+	ExecResult converse(String code, Duration timeout, Dialogue dialogue) throws OnrampException {
+		ensureOpen();
+		try {
+			repl.start(code, timeout);
+		} catch (OnrampException e) {
+			if (e.reason() == FailureReason.DEVICE_VANISHED) {
+				closed = true;
+				channel.close();
+			}
+			throw e;
+		}
+		Optional<String> early;
+		try {
+			early = dialogue.talk(reader);
+		} catch (OnrampException e) {
+			closed = true;
+			channel.close();
+			throw e;
+		}
+		if (early.isPresent()) {
+			return repl.resultAfterStdout(early.get(), timeout);
+		}
+		return repl.result(timeout, ReplReader.deadline(timeout));
+	}
+
+	ReplOptions options() {
+		return options;
+	}
+
 	@Override
 	public ExecResult exec(String code) throws OnrampException {
 		return exec(code, options.execTimeout());

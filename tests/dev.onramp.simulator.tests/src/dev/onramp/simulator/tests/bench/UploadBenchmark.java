@@ -28,8 +28,9 @@ import dev.onramp.simulator.SimulatorOptions;
 
 /**
  * Uploads 4 KB and 64 KB of random bytes to the simulated device throttled to 115200 baud 8N1 (11,520 bytes/s each
- * way) with Onramp's method (base64 lines in raw-paste mode, SHA-256 verified on the device, atomic rename) and with
- * mpremote's method (one exec per 256-byte chunk of {@code repr(bytes)}, raw-paste as mpremote uses it, no
+ * way) with Onramp's two methods (binary: raw bytes read by a receiver from {@code sys.stdin.buffer}, one ACK byte
+ * per KB; base64: lines in raw-paste mode, used by firmware without {@code micropython.kbd_intr}; both SHA-256
+ * verified on the device and renamed atomically) and with mpremote's method (one exec per 256-byte chunk of {@code repr(bytes)}, raw-paste as mpremote uses it, no
  * verification), and prints wire bytes (both directions, measured on the host's channel), payload/wire efficiency and
  * time. Connecting (interrupting main.py, entering the raw REPL) is not counted. Run with {@code run-benchmark.sh}.
  */
@@ -103,9 +104,12 @@ public final class UploadBenchmark {
 		for (int size : sizes) {
 			byte[] data = new byte[size];
 			new Random(size).nextBytes(data);
-			print(out, measure("onramp: base64 raw-paste, verified", data,
+			SimulatorOptions firmware = SimulatorOptions.pyDirectDefaults().withBaudRate(BAUD);
+			print(out, measure("onramp: binary stdin, verified", firmware, data,
 					(s, p, d) -> s.files().put(p, d, FileTransferProgress.NONE)));
-			print(out, measure("mpremote: 256 B repr(bytes)/exec", data, UploadBenchmark::mpremoteUpload));
+			print(out, measure("onramp: base64 raw-paste, verified", firmware.withBinaryStdin(false), data,
+					(s, p, d) -> s.files().put(p, d, FileTransferProgress.NONE)));
+			print(out, measure("mpremote: 256 B repr(bytes)/exec", firmware, data, UploadBenchmark::mpremoteUpload));
 		}
 		out.println();
 		out.println("effic. = payload / wire bytes (both directions); x payload limit = time / (payload / 11520 B/s);");
@@ -120,8 +124,7 @@ public final class UploadBenchmark {
 				row.seconds() / payloadLimit, row.seconds() / wireLimit);
 	}
 
-	private static Row measure(String method, byte[] data, Upload upload) throws Exception {
-		SimulatorOptions options = SimulatorOptions.pyDirectDefaults().withBaudRate(BAUD);
+	private static Row measure(String method, SimulatorOptions options, byte[] data, Upload upload) throws Exception {
 		try (SimulatedMicroPythonDevice device = SimulatedMicroPythonDevice.withTemporaryFlash(options)) {
 			CountingChannel channel = new CountingChannel(device.connectPipe());
 			ReplOptions replOptions = ReplOptions.defaults().withExecTimeout(Duration.ofSeconds(60));

@@ -1,0 +1,388 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.provisioning.internal.bless;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.SubMonitor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+import dev.onramp.core.Device;
+import dev.onramp.core.DeviceId;
+import dev.onramp.core.DeviceKind;
+import dev.onramp.core.Endpoint;
+import dev.onramp.core.EndpointKind;
+import dev.onramp.core.FailureReason;
+import dev.onramp.core.Hostnames;
+import dev.onramp.core.OnrampException;
+import dev.onramp.core.certs.CertificateProfiles;
+import dev.onramp.core.certs.CertificateReport;
+import dev.onramp.core.certs.CertificateRequest;
+import dev.onramp.core.certs.ICertificateService;
+import dev.onramp.core.certs.ICertificateVerifier;
+import dev.onramp.core.certs.IssuedCertificate;
+import dev.onramp.core.certs.TrustMode;
+import dev.onramp.core.certs.VerificationOutcome;
+import dev.onramp.core.certs.VerificationRequest;
+import dev.onramp.core.discovery.IDiscoveryService;
+import dev.onramp.core.provisioning.IReprovisioner;
+import dev.onramp.core.provisioning.ReprovisionRequest;
+import dev.onramp.core.provisioning.ReprovisionResult;
+import dev.onramp.core.registry.IDeviceRegistry;
+import dev.onramp.core.repl.DeviceIdentity;
+import dev.onramp.core.repl.FileTransferProgress;
+import dev.onramp.core.repl.IDeviceFileSystem;
+import dev.onramp.core.repl.IReplService;
+import dev.onramp.core.repl.IReplSession;
+import dev.onramp.core.repl.PutResult;
+import dev.onramp.core.repl.PythonSource;
+import dev.onramp.core.serial.IByteChannel;
+import dev.onramp.core.serial.ISerialPortService;
+import dev.onramp.provisioning.internal.repl.ReplSessions;
+
+/**
+ * The pyDirect blessing (PROTOCOLS.md §4) over the raw REPL. The certificate and key are first uploaded next to the
+ * old files ({@code .new}, each atomic and verified), then both renamed in one snippet: a line that drops during the
+ * upload leaves the old pair intact. The private key exists in clear only in the upload buffer, cleared afterwards,
+ * and is never part of a message.
+ */
+@Component(service = IReprovisioner.class)
+public class Reprovisioner implements IReprovisioner {
+
+	public static final String CERT_PATH = "/certs/servercert.pem"; //$NON-NLS-1$
+	public static final String KEY_PATH = "/certs/prvtkey.pem"; //$NON-NLS-1$
+	private static final String STAGED = ".new"; //$NON-NLS-1$
+	private static final Duration RESOLVE_TIMEOUT = Duration.ofSeconds(5);
+	private static final long VERIFY_RETRY_NANOS = Duration.ofMillis(250).toNanos();
+
+	private final ISerialPortService ports;
+	private final IReplService repl;
+	private final ICertificateService certificates;
+	private final ICertificateVerifier verifier;
+	private final IDeviceRegistry registry;
+	private volatile IDiscoveryService discovery;
+
+	@Activate
+	public Reprovisioner(@Reference ISerialPortService ports, @Reference IReplService repl,
+			@Reference ICertificateService certificates, @Reference ICertificateVerifier verifier,
+			@Reference IDeviceRegistry registry) {
+		this.ports = ports;
+		this.repl = repl;
+		this.certificates = certificates;
+		this.verifier = verifier;
+		this.registry = registry;
+	}
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+	public void setDiscovery(IDiscoveryService service) {
+		discovery = service;
+	}
+
+	public void unsetDiscovery(IDiscoveryService service) {
+		if (discovery == service) {
+			discovery = null;
+		}
+	}
+
+	/** What the device said about itself before the blessing. */
+	private record Board(DeviceIdentity identity, String hostname, Optional<String> ip, int httpsPort) {
+	}
+
+	@Override
+	public ReprovisionResult reprovision(ReprovisionRequest request, IProgressMonitor monitor)
+			throws OnrampException {
+		SubMonitor sub = SubMonitor.convert(monitor, "Re-provisioning the device on " + request.port(), 100); //$NON-NLS-1$
+		try {
+			return run(request, sub);
+		} catch (OperationCanceledException e) {
+			throw OnrampException.of(FailureReason.CANCELLED);
+		}
+	}
+
+	private ReprovisionResult run(ReprovisionRequest request, SubMonitor sub) throws OnrampException {
+		IssuedCertificate issued;
+		Board board;
+		try (IReplSession session = ReplSessions.open(ports, repl, request.port(), sub.split(5))) {
+			sub.subTask("Identifying the device"); //$NON-NLS-1$
+			board = identify(session, request);
+			sub.split(5);
+
+			sub.subTask("Issuing a certificate for " + Hostnames.toLocal(board.hostname())); //$NON-NLS-1$
+			issued = certificates.issue(certificateRequest(request, board));
+			sub.split(10);
+
+			sub.subTask("Installing the certificate and key"); //$NON-NLS-1$
+			install(session, issued, sub.split(30));
+
+			sub.subTask("Enabling HTTPS"); //$NON-NLS-1$
+			enableHttps(session, board, request);
+			sub.split(5);
+			log("Installed certificate " + issued.fingerprintSha256() + " for " + board.hostname() + " on " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					+ request.port());
+			if (!request.reset()) {
+				return result(board, issued, false, board.ip(), "none"); //$NON-NLS-1$
+			}
+			rememberAddress(board);
+			sub.subTask("Resetting the device"); //$NON-NLS-1$
+			session.hardReset(sub.split(10));
+		}
+		restartApplication(request.port());
+		checkCanceled(sub);
+		long waitDeadline = System.nanoTime() + request.waitTimeout().toNanos();
+		sub.subTask("Waiting for " + Hostnames.toLocal(board.hostname()) + " to come back"); //$NON-NLS-1$ //$NON-NLS-2$
+		Device online = registry.awaitOnline(DeviceId.ofHostname(board.hostname()), request.waitTimeout(),
+				sub.split(25));
+		boolean byMdns = online.endpoint(EndpointKind.MDNS_SERVICE).isPresent();
+		Optional<InetAddress> address = address(online, board, byMdns);
+		int port = webPort(online).orElse(board.httpsPort());
+
+		sub.subTask("Checking the certificate the device serves"); //$NON-NLS-1$
+		verify(board, issued, port, address, waitDeadline, sub);
+		sub.split(10);
+		Board after = new Board(board.identity(), board.hostname(), address.map(InetAddress::getHostAddress), port);
+		log("Verified " + after.hostname() + ".local serving " + issued.fingerprintSha256()); //$NON-NLS-1$ //$NON-NLS-2$
+		return result(after, issued, true, after.ip(), byMdns ? "mdns" : "ip"); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	private static void checkCanceled(IProgressMonitor monitor) throws OnrampException {
+		if (monitor.isCanceled()) {
+			throw OnrampException.of(FailureReason.CANCELLED);
+		}
+	}
+
+	private static Board identify(IReplSession session, ReprovisionRequest request) throws OnrampException {
+		DeviceIdentity identity = session.identify();
+		String hostname = request.hostname().map(Hostnames::withoutLocalSuffix)
+				.or(() -> identity.hostname().map(Hostnames::withoutLocalSuffix))
+				.or(() -> identity.mac().map(mac -> mac.pyDirectHostname()))
+				.orElseThrow(() -> new OnrampException(FailureReason.USAGE,
+						"The device on " + request.port() + " reports no host name.", //$NON-NLS-1$ //$NON-NLS-2$
+						"Give one with --hostname H.")); //$NON-NLS-1$
+		if (!Hostnames.isValidDeviceHostname(hostname)) {
+			throw new OnrampException(FailureReason.USAGE, "'" + hostname + "' is not a valid device host name.", //$NON-NLS-1$ //$NON-NLS-2$
+					"Use letters, digits and inner hyphens, at most 63 characters."); //$NON-NLS-1$
+		}
+		Optional<String> ip = Optional.empty();
+		var station = session.exec("import network\nw = network.WLAN(network.STA_IF)\nprint(w.isconnected(), w.ifconfig()[0])\n"); //$NON-NLS-1$
+		if (station.ok()) {
+			String[] parts = station.stdout().strip().split("\\s+"); //$NON-NLS-1$
+			if (parts.length == 2 && parts[0].equals("True") && !parts[1].equals("0.0.0.0")) { //$NON-NLS-1$ //$NON-NLS-2$
+				ip = Optional.of(parts[1]);
+			}
+		}
+		int port = 443;
+		if (identity.pyDirect()) {
+			var configured = session.exec("import settings\nprint(settings.get('server.https_port', 443))\n"); //$NON-NLS-1$
+			if (configured.ok()) {
+				try {
+					port = Integer.parseInt(configured.stdout().strip());
+				} catch (NumberFormatException e) {
+					// the firmware's default
+				}
+			}
+		}
+		return new Board(identity, hostname, ip, port);
+	}
+
+	private static CertificateRequest certificateRequest(ReprovisionRequest request, Board board)
+			throws OnrampException {
+		List<InetAddress> addresses = new ArrayList<>(request.ipAddresses());
+		if (board.ip().isPresent()) {
+			try {
+				InetAddress ip = InetAddress.getByName(board.ip().get());
+				if (!addresses.contains(ip)) {
+					addresses.add(ip);
+				}
+			} catch (UnknownHostException e) {
+				// not an address literal: leave it out of the certificate
+			}
+		}
+		int days = request.validityDays().orElse(request.trust() == TrustMode.CA
+				? CertificateProfiles.DEFAULT_CA_VALIDITY_DAYS
+				: CertificateProfiles.PYDIRECT_VALIDITY_DAYS);
+		if (days <= 0 || days > CertificateProfiles.maxValidityDays(request.trust())) {
+			throw new OnrampException(FailureReason.USAGE, "--days must be between 1 and " //$NON-NLS-1$
+					+ CertificateProfiles.maxValidityDays(request.trust()) + " for this trust mode.", //$NON-NLS-1$
+					request.trust() == TrustMode.CA
+							? "Browsers reject CA-issued server certificates valid for more than 825 days." //$NON-NLS-1$
+							: null);
+		}
+		return new CertificateRequest(board.hostname(), addresses, request.keyType(), days, request.trust());
+	}
+
+	private static void install(IReplSession session, IssuedCertificate issued, SubMonitor monitor)
+			throws OnrampException {
+		IDeviceFileSystem files = session.files();
+		SubMonitor sub = SubMonitor.convert(monitor, 4);
+		files.mkdirs("/certs"); //$NON-NLS-1$
+		byte[] chain = issued.certificateChainPem().getBytes(StandardCharsets.US_ASCII);
+		PutResult cert = files.put(CERT_PATH + STAGED, chain, FileTransferProgress.NONE);
+		sub.split(1);
+		byte[] key = issued.privateKeyPem().utf8();
+		PutResult keyResult;
+		try {
+			keyResult = files.put(KEY_PATH + STAGED, key, FileTransferProgress.NONE);
+		} finally {
+			Arrays.fill(key, (byte) 0);
+		}
+		sub.split(1);
+		// both files are complete and verified on the device: swap them in together
+		// os.rename replaces atomically on littlefs
+		session.execOrThrow("import os\nos.rename(" + PythonSource.quote(CERT_PATH + STAGED) + ", " //$NON-NLS-1$ //$NON-NLS-2$
+				+ PythonSource.quote(CERT_PATH) + ")\nos.rename(" + PythonSource.quote(KEY_PATH + STAGED) + ", " //$NON-NLS-1$ //$NON-NLS-2$
+				+ PythonSource.quote(KEY_PATH) + ")\n", "Replacing the certificate files"); //$NON-NLS-1$ //$NON-NLS-2$
+		sub.split(1);
+		if (!files.sha256(CERT_PATH).map(cert.sha256()::equalsIgnoreCase).orElse(false)
+				|| !files.sha256(KEY_PATH).map(keyResult.sha256()::equalsIgnoreCase).orElse(false)) {
+			throw new OnrampException(FailureReason.PROTOCOL_ERROR,
+					"The certificate files on the device differ from what was written.", //$NON-NLS-1$
+					"Check the device's file system (is it full?) and run reprovision again."); //$NON-NLS-1$
+		}
+		sub.split(1);
+	}
+
+	private static void enableHttps(IReplSession session, Board board, ReprovisionRequest request)
+			throws OnrampException {
+		if (!board.identity().pyDirect()) {
+			ILog.of(Reprovisioner.class).warn("The device on " + request.port() //$NON-NLS-1$
+					+ " has no pyDirect settings module: HTTPS must be enabled by its own firmware"); //$NON-NLS-1$
+			return;
+		}
+		StringBuilder code = new StringBuilder("import settings\nsettings.set('server.https_enabled', True)\n"); //$NON-NLS-1$
+		if (!board.identity().hostname().map(Hostnames::withoutLocalSuffix).equals(Optional.of(board.hostname()))) {
+			code.append("settings.set('device.hostname', ").append(PythonSource.quote(board.hostname())).append(")\n"); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		code.append("settings.save()\n"); //$NON-NLS-1$
+		session.execOrThrow(code.toString(), "Enabling HTTPS in the device settings"); //$NON-NLS-1$
+	}
+
+	/**
+	 * To get its prompt back after the reset the session interrupted main.py, where pyDirect runs its web server, and
+	 * closing it left the friendly REPL: {@code Ctrl-D} there soft-reboots into boot.py and main.py again.
+	 */
+	private void restartApplication(String port) {
+		try (IByteChannel channel = ports.open(port, ReplSessions.BAUD_RATE)) {
+			channel.write(new byte[] { '\r', 4 });
+		} catch (OnrampException e) {
+			ILog.of(getClass()).warn("Could not restart the application of the device on " + port + ": " //$NON-NLS-1$ //$NON-NLS-2$
+					+ e.getMessage());
+		}
+	}
+
+	/** Gives the registry the device's last address, so the wait can fall back to it when mDNS stays silent. */
+	private void rememberAddress(Board board) {
+		Device.Builder device = Device.builder(DeviceKind.PYDIRECT).hostname(board.hostname());
+		board.ip().ifPresent(ip -> device.endpoint(EndpointKind.WEB,
+				"https://" + ip + (board.httpsPort() == 443 ? "" : ":" + board.httpsPort()) + "/")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+		registry.register(device.build());
+	}
+
+	private Optional<InetAddress> address(Device online, Board board, boolean byMdns) {
+		if (byMdns) {
+			IDiscoveryService resolver = discovery;
+			if (resolver != null) {
+				try {
+					List<InetAddress> resolved = resolver.resolve(board.hostname(), RESOLVE_TIMEOUT);
+					if (!resolved.isEmpty()) {
+						return Optional.of(resolved.get(0));
+					}
+				} catch (OnrampException e) {
+					// fall back to an address literal below
+				}
+			}
+		}
+		for (Endpoint endpoint : online.endpoints()) {
+			if (endpoint.kind() == EndpointKind.WEB) {
+				try {
+					String host = URI.create(endpoint.address()).getHost();
+					if (host != null && !host.endsWith(".local")) { //$NON-NLS-1$
+						return Optional.of(InetAddress.getByName(host));
+					}
+				} catch (IllegalArgumentException | UnknownHostException e) {
+					// not a literal
+				}
+			}
+		}
+		try {
+			return board.ip().isPresent() ? Optional.of(InetAddress.getByName(board.ip().get())) : Optional.empty();
+		} catch (UnknownHostException e) {
+			return Optional.empty();
+		}
+	}
+
+	private static Optional<Integer> webPort(Device online) {
+		for (Endpoint endpoint : online.endpoints()) {
+			if (endpoint.kind() == EndpointKind.WEB && endpoint.address().startsWith("https://")) { //$NON-NLS-1$
+				try {
+					int port = URI.create(endpoint.address()).getPort();
+					return Optional.of(Integer.valueOf(port < 0 ? 443 : port));
+				} catch (IllegalArgumentException e) {
+					// keep looking
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	private void verify(Board board, IssuedCertificate issued, int port, Optional<InetAddress> address,
+			long deadline, IProgressMonitor monitor) throws OnrampException {
+		VerificationRequest check = VerificationRequest.pinned(url(board.hostname(), port), issued.fingerprintSha256());
+		if (address.isPresent()) {
+			check = check.connectingTo(address.get());
+		}
+		CertificateReport report = verifier.check(check);
+		// a stale mDNS record can announce the device a moment before its web server listens again
+		while (report.outcome() == VerificationOutcome.UNREACHABLE && System.nanoTime() - deadline < 0
+				&& !monitor.isCanceled()) {
+			LockSupport.parkNanos(VERIFY_RETRY_NANOS);
+			report = verifier.check(check);
+		}
+		checkCanceled(monitor);
+		if (report.matches()) {
+			return;
+		}
+		FailureReason reason = report.outcome().failure();
+		String served = report.served().map(s -> " It serves " + s.fingerprintSha256() + " (" + s.subject() + ").") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				.orElse(""); //$NON-NLS-1$
+		throw new OnrampException(reason, Hostnames.toLocal(board.hostname())
+				+ " does not serve the certificate that was installed: " + report.detail() + served, //$NON-NLS-1$
+				reason == FailureReason.CERTIFICATE_MISMATCH
+						? "The firmware may not read /certs after a reset; check that HTTPS is enabled in its settings and reset it again." //$NON-NLS-1$
+						: null);
+	}
+
+	static URI url(String hostname, int port) {
+		return URI.create("https://" + Hostnames.toLocal(hostname) + (port == 443 ? "" : ":" + port) + "/"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+	}
+
+	private static ReprovisionResult result(Board board, IssuedCertificate issued, boolean verified,
+			Optional<String> ip, String foundBy) {
+		return new ReprovisionResult(board.hostname(), url(board.hostname(), board.httpsPort()).toString(),
+				issued.fingerprintSha256(), issued.notAfter(), verified, ip, foundBy);
+	}
+
+	private static void log(String message) {
+		ILog.of(Reprovisioner.class).info(message);
+	}
+}

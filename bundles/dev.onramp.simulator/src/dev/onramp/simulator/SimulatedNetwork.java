@@ -1,0 +1,72 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.simulator;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The simulated pyDirect device's network side: the Wi-Fi networks in its range, whether it joined one at power-on,
+ * the HTTPS port it serves on 127.0.0.1 after a blessing, and whether it announces itself over mDNS (on 127.0.0.1).
+ *
+ * @param knownNetworks networks in range that the station can join, SSID to password
+ * @param joinedAtPowerOn the network stored in the device's settings at power-on (must be a known network), if any
+ * @param httpsPort     the web server's port on 127.0.0.1; 0 picks an ephemeral port once, kept across resets
+ * @param announceMdns  announce {@code <hostname>.local} and {@code _https._tcp} over mDNS while serving
+ * @param joinDelay     how long joining a network takes (association, DHCP)
+ */
+public record SimulatedNetwork(Map<String, String> knownNetworks, Optional<String> joinedAtPowerOn, int httpsPort,
+		boolean announceMdns, Duration joinDelay) {
+
+	public SimulatedNetwork {
+		knownNetworks = Collections.unmodifiableMap(new LinkedHashMap<>(knownNetworks));
+		Objects.requireNonNull(joinedAtPowerOn);
+		if (joinedAtPowerOn.isPresent() && !knownNetworks.containsKey(joinedAtPowerOn.get())) {
+			throw new IllegalArgumentException("The network joined at power-on must be a known network"); //$NON-NLS-1$
+		}
+		if (httpsPort < 0 || httpsPort > 65535) {
+			throw new IllegalArgumentException("Not a port: " + httpsPort); //$NON-NLS-1$
+		}
+		Objects.requireNonNull(joinDelay);
+	}
+
+	/** @return no networks in range, ephemeral HTTPS port, no mDNS */
+	public static SimulatedNetwork isolated() {
+		return new SimulatedNetwork(Map.of(), Optional.empty(), 0, false, Duration.ofMillis(100));
+	}
+
+	/** @return this network environment with one more network in range */
+	public SimulatedNetwork withKnownNetwork(String ssid, String password) {
+		Map<String, String> networks = new LinkedHashMap<>(knownNetworks);
+		networks.put(ssid, password);
+		return new SimulatedNetwork(networks, joinedAtPowerOn, httpsPort, announceMdns, joinDelay);
+	}
+
+	/** @return a device whose settings already hold this network (it was given Wi-Fi before), which it joins */
+	public SimulatedNetwork joinedTo(String ssid, String password) {
+		Map<String, String> networks = new LinkedHashMap<>(knownNetworks);
+		networks.put(ssid, password);
+		return new SimulatedNetwork(networks, Optional.of(ssid), httpsPort, announceMdns, joinDelay);
+	}
+
+	public SimulatedNetwork withHttpsPort(int port) {
+		return new SimulatedNetwork(knownNetworks, joinedAtPowerOn, port, announceMdns, joinDelay);
+	}
+
+	public SimulatedNetwork withMdns(boolean announce) {
+		return new SimulatedNetwork(knownNetworks, joinedAtPowerOn, httpsPort, announce, joinDelay);
+	}
+
+	public SimulatedNetwork withJoinDelay(Duration delay) {
+		return new SimulatedNetwork(knownNetworks, joinedAtPowerOn, httpsPort, announceMdns, delay);
+	}
+}
