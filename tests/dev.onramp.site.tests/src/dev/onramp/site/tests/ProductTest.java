@@ -58,12 +58,15 @@ class ProductTest {
 		}
 	}
 
+	/** The README's main job: simulated devices end to end, as a separate process. */
 	@Test
-	void aCommandWithoutItsServiceSaysSoWithExitTwo() throws IOException, InterruptedException {
-		Installation.Run run = product.run("--json", "demo");
-		assertEquals(2, run.exitCode(), run.stderr());
-		JsonObject error = JsonParser.parseString(run.stdout()).getAsJsonObject().getAsJsonObject("error");
-		assertEquals("not_available", error.get("reason").getAsString());
+	void theDemoRunsEndToEndAndNeverPrintsItsSecrets() throws IOException, InterruptedException {
+		String caPassword = "demo-canary-" + Long.toHexString(System.nanoTime());
+		Installation.Run run = product.run(java.util.Map.of("ONRAMP_CA_PASSWORD", caPassword), "--json", "demo");
+		assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+		JsonObject document = JsonParser.parseString(run.stdout()).getAsJsonObject();
+		assertTrue(document.get("ok").getAsBoolean(), run.stdout());
+		assertFalse((run.stdout() + run.stderr()).contains(caPassword), "the CA password is never printed");
 	}
 
 	@Test

@@ -47,6 +47,7 @@ import dev.onramp.headless.internal.CommandEnvironment;
 import dev.onramp.headless.internal.CommandFailure;
 import dev.onramp.headless.internal.CommandLine;
 import dev.onramp.headless.internal.CommandResult;
+import dev.onramp.headless.internal.CommandRunner;
 import dev.onramp.headless.internal.ICommand;
 import dev.onramp.simulator.SimulatedMicroPythonDevice;
 import dev.onramp.simulator.SimulatedNetwork;
@@ -63,7 +64,7 @@ import dev.onramp.simulator.protocomm.SimulatedProtocommDevice;
  * is re-provisioned from the local CA and its HTTPS checked. Steps whose service is not installed say so; none is
  * faked. The secrets are random per run and never printed.
  */
-@Component(service = ICommand.class, property = "onramp.command=demo") //$NON-NLS-1$
+@Component(service = ICommand.class, property = CommandRunner.COMMAND_PROPERTY + "=demo") //$NON-NLS-1$
 public class DemoCommand implements ICommand {
 
 	/** The discovery service's interface override: mDNS on loopback only, never on the machine's real networks. */

@@ -50,6 +50,7 @@ import dev.onramp.headless.internal.CommandEnvironment;
 import dev.onramp.headless.internal.CommandFailure;
 import dev.onramp.headless.internal.CommandLine;
 import dev.onramp.headless.internal.CommandResult;
+import dev.onramp.headless.internal.CommandRunner;
 import dev.onramp.headless.internal.ICommand;
 
 /**
@@ -58,7 +59,7 @@ import dev.onramp.headless.internal.ICommand;
  * exit code of the most frequent failure class among the rows (on a tie, the lower code); the report has each
  * row's own.
  */
-@Component(service = ICommand.class, property = "onramp.command=fleet") //$NON-NLS-1$
+@Component(service = ICommand.class, property = CommandRunner.COMMAND_PROPERTY + "=fleet") //$NON-NLS-1$
 public class FleetCommand implements ICommand {
 
 	static final Duration ROW_TIMEOUT = Duration.ofMinutes(3);

@@ -33,13 +33,14 @@ import dev.onramp.headless.internal.CommandEnvironment;
 import dev.onramp.headless.internal.CommandFailure;
 import dev.onramp.headless.internal.CommandLine;
 import dev.onramp.headless.internal.CommandResult;
+import dev.onramp.headless.internal.CommandRunner;
 import dev.onramp.headless.internal.ICommand;
 
 /**
  * {@code onramp reprovision --port P [--trust ca|self-signed] [--hostname H] [--ip A]... [--key ec-p256|rsa-2048]
  * [--days N] [--no-reset] [--wait S]}: the pyDirect blessing through {@link IReprovisioner}.
  */
-@Component(service = ICommand.class)
+@Component(service = ICommand.class, property = CommandRunner.COMMAND_PROPERTY + "=reprovision") //$NON-NLS-1$
 public class ReprovisionCommand implements ICommand {
 
 	private static final String HELP = "Run 'onramp reprovision --help'."; //$NON-NLS-1$
