@@ -23,7 +23,7 @@ mkdir -p "$project"
 
 cat > "$project/pom.xml" <<POM
 <?xml version="1.0" encoding="UTF-8"?>
-<project xmlns="http://maven.apache.org/POM/4.0.0">
+<project>
   <modelVersion>4.0.0</modelVersion>
   <groupId>dev.onramp.bench</groupId>
   <artifactId>certs-benchmark</artifactId>
