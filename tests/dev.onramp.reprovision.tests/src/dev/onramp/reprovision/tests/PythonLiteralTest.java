@@ -18,7 +18,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.onramp.provisioning.internal.repl.PythonLiteral;
+import dev.onramp.core.repl.PythonLiteral;
 
 class PythonLiteralTest {
 

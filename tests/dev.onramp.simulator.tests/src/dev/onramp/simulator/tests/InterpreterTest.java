@@ -16,7 +16,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.onramp.serial.repl.internal.PythonLiteral;
+import dev.onramp.core.repl.PythonLiteral;
 import dev.onramp.simulator.internal.Interpreter;
 import dev.onramp.simulator.internal.PyException;
 import dev.onramp.simulator.internal.PyValues;

@@ -8,6 +8,7 @@
 package dev.onramp.provisioning.internal.repl;
 
 import java.nio.charset.StandardCharsets;
+import dev.onramp.core.repl.PythonLiteral;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

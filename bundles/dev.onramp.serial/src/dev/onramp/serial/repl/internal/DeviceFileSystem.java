@@ -8,6 +8,7 @@
 package dev.onramp.serial.repl.internal;
 
 import java.io.ByteArrayOutputStream;
+import dev.onramp.core.repl.PythonLiteral;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@
  * https://www.eclipse.org/legal/epl-2.0/
  * SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package dev.onramp.provisioning.internal.repl;
+package dev.onramp.core.repl;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +24,11 @@ public final class PythonLiteral {
 
 	private PythonLiteral(String text) {
 		this.text = text;
+	}
+
+	/** @return a single-quoted Python str literal for any text; see {@link PythonSource#quote(String)} */
+	public static String quote(String value) {
+		return PythonSource.quote(value);
 	}
 
 	/** @throws IllegalArgumentException when the text is not one such literal */
