@@ -19,13 +19,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -73,32 +71,16 @@ public class DemoCommand implements ICommand {
 	static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
 	static final Duration REPROVISION_WAIT = Duration.ofSeconds(30);
 
-	private final List<IWifiProvisioner> provisioners = new CopyOnWriteArrayList<>();
-	private volatile IReprovisioner reprovisioner;
+	private final ProvisioningServices services;
+
+	@Activate
+	public DemoCommand(@Reference ProvisioningServices services) {
+		this.services = services;
+	}
 
 	/** One line of the summary. */
 	record Step(String device, String transport, String outcome, long durationMs, String detail,
 			Optional<OnrampException> error) {
-	}
-
-	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-	void addProvisioner(IWifiProvisioner provisioner) {
-		provisioners.add(provisioner);
-	}
-
-	void removeProvisioner(IWifiProvisioner provisioner) {
-		provisioners.remove(provisioner);
-	}
-
-	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-	void setReprovisioner(IReprovisioner service) {
-		reprovisioner = service;
-	}
-
-	void unsetReprovisioner(IReprovisioner service) {
-		if (reprovisioner == service) {
-			reprovisioner = null;
-		}
 	}
 
 	@Override
@@ -198,8 +180,7 @@ public class DemoCommand implements ICommand {
 
 	private Step wifi(String device, String transport, String address, Optional<Secret> pop, Secret password,
 			IProgressMonitor monitor) {
-		IWifiProvisioner provisioner = provisioners.stream().filter(p -> p.transport().equals(transport)).findFirst()
-				.orElse(null);
+		IWifiProvisioner provisioner = services.provisioner(transport).orElse(null);
 		if (provisioner == null) {
 			return new Step(device, transport, "skipped", 0, //$NON-NLS-1$
 					"skipped: " + (transport.equals("repl") ? "REPL" : transport) + " Wi-Fi not installed", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
@@ -219,7 +200,7 @@ public class DemoCommand implements ICommand {
 	}
 
 	private Step reprovision(String device, String port, JsonObject data, IProgressMonitor monitor) {
-		IReprovisioner service = reprovisioner;
+		IReprovisioner service = services.reprovisioner().orElse(null);
 		if (service == null) {
 			return new Step(device, "reprovision", "not available", 0, //$NON-NLS-1$ //$NON-NLS-2$
 					"not available: re-provisioning is not installed in this runtime", Optional.empty()); //$NON-NLS-1$

@@ -20,14 +20,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 
 import com.google.gson.JsonObject;
 
@@ -69,32 +66,12 @@ public class FleetCommand implements ICommand {
 	private static final int BAUD_RATE = 115200;
 
 	private final ISerialPortService ports;
-	private final List<IWifiProvisioner> provisioners = new CopyOnWriteArrayList<>();
-	private volatile IReprovisioner reprovisioner;
+	private final ProvisioningServices services;
 
 	@Activate
-	public FleetCommand(@Reference ISerialPortService ports) {
+	public FleetCommand(@Reference ISerialPortService ports, @Reference ProvisioningServices services) {
 		this.ports = ports;
-	}
-
-	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-	void addProvisioner(IWifiProvisioner provisioner) {
-		provisioners.add(provisioner);
-	}
-
-	void removeProvisioner(IWifiProvisioner provisioner) {
-		provisioners.remove(provisioner);
-	}
-
-	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-	void setReprovisioner(IReprovisioner service) {
-		reprovisioner = service;
-	}
-
-	void unsetReprovisioner(IReprovisioner service) {
-		if (reprovisioner == service) {
-			reprovisioner = null;
-		}
+		this.services = services;
 	}
 
 	@Override
@@ -149,7 +126,7 @@ public class FleetCommand implements ICommand {
 			IProgressMonitor monitor) throws OnrampException {
 		JsonObject results = new JsonObject();
 		if (row.protocol().equals("reprovision")) { //$NON-NLS-1$
-			IReprovisioner service = reprovisioner;
+			IReprovisioner service = services.reprovisioner().orElse(null);
 			if (service == null) {
 				throw new OnrampException(FailureReason.NOT_AVAILABLE,
 						"Re-provisioning is not available in this installation of Onramp.", null); //$NON-NLS-1$
@@ -188,7 +165,7 @@ public class FleetCommand implements ICommand {
 		if (!row.protocol().equals("reprovision")) { //$NON-NLS-1$
 			provisioner(row);
 			password(row, environment, defaultPassword).destroy();
-		} else if (reprovisioner == null) {
+		} else if (services.reprovisioner().isEmpty()) {
 			throw new OnrampException(FailureReason.NOT_AVAILABLE,
 					"Re-provisioning is not available in this installation of Onramp.", null); //$NON-NLS-1$
 		}
@@ -216,13 +193,8 @@ public class FleetCommand implements ICommand {
 
 	private IWifiProvisioner provisioner(FleetManifest.Row row) throws OnrampException {
 		String transport = row.protocol().equals("provision") ? "protocomm" : row.protocol(); //$NON-NLS-1$ //$NON-NLS-2$
-		for (IWifiProvisioner candidate : provisioners) {
-			if (candidate.transport().equals(transport)) {
-				return candidate;
-			}
-		}
-		throw new OnrampException(FailureReason.NOT_AVAILABLE,
-				"Wi-Fi over " + transport + " is not available in this installation of Onramp.", null); //$NON-NLS-1$ //$NON-NLS-2$
+		return services.provisioner(transport).orElseThrow(() -> new OnrampException(FailureReason.NOT_AVAILABLE,
+				"Wi-Fi over " + transport + " is not available in this installation of Onramp.", null)); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	private static Secret password(FleetManifest.Row row, CommandEnvironment environment,
