@@ -43,9 +43,9 @@ final class BinaryUpload {
 	private BinaryUpload() {
 	}
 
+	/** The receiver's program; the modules it uses were imported when the session prepared file access. */
 	static String receiver(String tmp, int size) {
-		return "import sys,micropython,hashlib,binascii\n" //$NON-NLS-1$
-				+ "_r=sys.stdin.buffer.read\n_o=sys.stdout.write\n" //$NON-NLS-1$
+		return "_r=sys.stdin.buffer.read\n_o=sys.stdout.write\n" //$NON-NLS-1$
 				+ "_f=open(" + PythonLiteral.quote(tmp) + ",'wb')\n_h=hashlib.sha256()\n" //$NON-NLS-1$ //$NON-NLS-2$
 				+ "micropython.kbd_intr(-1)\n" //$NON-NLS-1$
 				+ "try:\n" //$NON-NLS-1$

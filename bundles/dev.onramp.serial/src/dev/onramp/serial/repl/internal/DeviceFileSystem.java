@@ -61,6 +61,8 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 	private static final int READ_LINE = 1536;
 	private static final int READ_LINES_PER_EXEC = 8;
 
+	private static final String PREPARE_ALL = "import os,binascii,hashlib\n" + BinaryUpload.PROBE; //$NON-NLS-1$
+
 	private final ReplSession session;
 	private Boolean hashlib;
 	private Boolean binary;
@@ -92,7 +94,17 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 		return binary.booleanValue();
 	}
 
+	/**
+	 * Imports what file access needs, once per session. The first attempt also asks whether binary uploads work, so
+	 * that the common firmware (hashlib and the binary receiver's modules present) needs one snippet for both.
+	 *
+	 * @return whether the device has {@code hashlib}
+	 */
 	private boolean prepare() throws OnrampException {
+		if (hashlib == null && binary == null && session.exec(PREPARE_ALL).ok()) {
+			hashlib = Boolean.TRUE;
+			binary = Boolean.TRUE;
+		}
 		if (hashlib == null) {
 			ExecResult result = session.exec("import os,binascii,hashlib"); //$NON-NLS-1$
 			if (result.ok()) {
@@ -270,7 +282,7 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 			return new PutResult(path, content.length, localHash, true, verification);
 		}
 		int slash = path.lastIndexOf('/');
-		if (slash > 0) {
+		if (slash > 0 && existing.isEmpty()) {
 			mkdirs(path.substring(0, slash));
 		}
 		String tmp = path + ".tmp"; //$NON-NLS-1$

@@ -32,12 +32,14 @@ import dev.onramp.simulator.SimulatorOptions;
  * per KB; base64: lines in raw-paste mode, used by firmware without {@code micropython.kbd_intr}; both SHA-256
  * verified on the device and renamed atomically) and with mpremote's method (one exec per 256-byte chunk of {@code repr(bytes)}, raw-paste as mpremote uses it, no
  * verification), and prints wire bytes (both directions, measured on the host's channel), payload/wire efficiency and
- * time. Connecting (interrupting main.py, entering the raw REPL) is not counted. Run with {@code run-benchmark.sh}.
+ * time (the median of five runs after one warm-up run). Connecting (interrupting main.py, entering the raw REPL) is
+ * not counted. Run with {@code run-benchmark.sh}.
  */
 public final class UploadBenchmark {
 
 	private static final int BAUD = 115200;
 	private static final double BYTES_PER_SECOND = BAUD / 10.0;
+	private static final int RUNS = 5;
 
 	private UploadBenchmark() {
 	}
@@ -81,7 +83,7 @@ public final class UploadBenchmark {
 		}
 	}
 
-	private record Row(String method, int size, long sent, long received, double seconds) {
+	private record Row(String method, int size, long sent, long received, double seconds, double coldSeconds) {
 		long wire() {
 			return sent + received;
 		}
@@ -97,10 +99,10 @@ public final class UploadBenchmark {
 		int[] sizes = { 4096, 65536 };
 		out.printf(Locale.ROOT, "Upload to the simulated pyDirect device at %d baud 8N1 (%.0f bytes/s each way)%n%n", BAUD,
 				BYTES_PER_SECOND);
-		out.printf(Locale.ROOT, "%-34s %7s %9s %9s %9s %7s %8s %9s %9s%n", "method", "payload", "host->dev", "dev->host",
-				"wire", "effic.", "time s", "x payload", "x h->d");
-		out.printf(Locale.ROOT, "%-34s %7s %9s %9s %9s %7s %8s %9s %9s%n", "", "bytes", "bytes", "bytes", "bytes", "",
-				"", "limit", "limit");
+		out.printf(Locale.ROOT, "%-34s %7s %9s %9s %9s %7s %8s %9s %9s %9s%n", "method", "payload", "host->dev",
+				"dev->host", "wire", "effic.", "time s", "x payload", "x h->d", "cold run");
+		out.printf(Locale.ROOT, "%-34s %7s %9s %9s %9s %7s %8s %9s %9s %9s%n", "", "bytes", "bytes", "bytes", "bytes", "",
+				"", "limit", "limit", "x payload");
 		for (int size : sizes) {
 			byte[] data = new byte[size];
 			new Random(size).nextBytes(data);
@@ -113,18 +115,31 @@ public final class UploadBenchmark {
 		}
 		out.println();
 		out.println("effic. = payload / wire bytes (both directions); x payload limit = time / (payload / 11520 B/s);");
-		out.println("x h->d limit = time / (host-to-device bytes / 11520 B/s), i.e. how close the transfer runs to the line rate.");
+		out.println("x h->d limit = time / (host-to-device bytes / 11520 B/s), i.e. how close the transfer runs to the line rate;");
+		out.println("time is the median of " + RUNS + " runs after a warm-up run; cold run = that first run (class loading, JIT) / payload limit.");
 	}
 
 	private static void print(PrintStream out, Row row) {
 		double payloadLimit = row.size() / BYTES_PER_SECOND;
 		double wireLimit = row.sent() / BYTES_PER_SECOND;
-		out.printf(Locale.ROOT, "%-34s %7d %9d %9d %9d %7.3f %8.2f %9.2f %9.2f%n", row.method(), row.size(), row.sent(),
-				row.received(), row.wire(), row.size() / (double) row.wire(), row.seconds(),
-				row.seconds() / payloadLimit, row.seconds() / wireLimit);
+		out.printf(Locale.ROOT, "%-34s %7d %9d %9d %9d %7.3f %8.2f %9.2f %9.2f %9.2f%n", row.method(), row.size(),
+				row.sent(), row.received(), row.wire(), row.size() / (double) row.wire(), row.seconds(),
+				row.seconds() / payloadLimit, row.seconds() / wireLimit, row.coldSeconds() / payloadLimit);
 	}
 
+	/** One untimed warm-up run (class loading, JIT), then the run with the median time of {@link #RUNS}. */
 	private static Row measure(String method, SimulatorOptions options, byte[] data, Upload upload) throws Exception {
+		double cold = measureOnce(method, options, data, upload).seconds();
+		Row[] rows = new Row[RUNS];
+		for (int i = 0; i < RUNS; i++) {
+			rows[i] = measureOnce(method, options, data, upload);
+		}
+		Arrays.sort(rows, (a, b) -> Double.compare(a.seconds(), b.seconds()));
+		Row median = rows[RUNS / 2];
+		return new Row(method, median.size(), median.sent(), median.received(), median.seconds(), cold);
+	}
+
+	private static Row measureOnce(String method, SimulatorOptions options, byte[] data, Upload upload) throws Exception {
 		try (SimulatedMicroPythonDevice device = SimulatedMicroPythonDevice.withTemporaryFlash(options)) {
 			CountingChannel channel = new CountingChannel(device.connectPipe());
 			ReplOptions replOptions = ReplOptions.defaults().withExecTimeout(Duration.ofSeconds(60));
@@ -135,7 +150,7 @@ public final class UploadBenchmark {
 				long start = System.nanoTime();
 				upload.run(session, "/bench.bin", data);
 				double seconds = (System.nanoTime() - start) / 1e9;
-				Row row = new Row(method, data.length, channel.sent.get(), channel.received.get(), seconds);
+				Row row = new Row(method, data.length, channel.sent.get(), channel.received.get(), seconds, seconds);
 				byte[] written = Files.readAllBytes(device.flash().resolve("bench.bin"));
 				if (!Arrays.equals(written, data)) {
 					throw new IllegalStateException(method + " did not write the data exactly");
