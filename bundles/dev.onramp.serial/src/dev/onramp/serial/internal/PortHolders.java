@@ -16,14 +16,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.onramp.core.serial.PortAccess;
+import dev.onramp.core.serial.SerialPortInfo;
+
 /**
  * The processes that hold a device open, found through Linux's /proc: first the holders of a {@code flock} on it
  * (jSerialComm, pyserial with {@code exclusive=True}, {@code flock(1)}), else every process with an open file on it.
+ * For a pseudo-terminal ({@code /dev/pts/N}) the process that owns the pair (it holds {@code /dev/ptmx}: socat,
+ * ser2net, a terminal emulator) is the other end of the line, not a competitor, and is left out.
  */
 final class PortHolders {
 
 	private static final Path PROC = Path.of("/proc"); //$NON-NLS-1$
 	private static final Path LOCKS = PROC.resolve("locks"); //$NON-NLS-1$
+	private static final Path PTS = Path.of("/dev/pts"); //$NON-NLS-1$
+	private static final Path PTMX = Path.of("/dev/ptmx"); //$NON-NLS-1$
 
 	private PortHolders() {
 	}
@@ -38,6 +45,18 @@ final class PortHolders {
 			}
 		}
 		return holders.isEmpty() ? openers(device, self) : holders;
+	}
+
+	/** @return the ports, those this process could open but another process holds marked {@link PortAccess#BUSY} */
+	static List<SerialPortInfo> markBusy(List<SerialPortInfo> ports) {
+		List<SerialPortInfo> marked = new ArrayList<>(ports.size());
+		for (SerialPortInfo port : ports) {
+			boolean busy = port.access() == PortAccess.AVAILABLE
+					&& !of(StableLinks.realPath(Path.of(port.systemPath()))).isEmpty();
+			marked.add(busy ? new SerialPortInfo(port.systemPath(), port.stablePath(), port.description(), port.usb(),
+					PortAccess.BUSY) : port);
+		}
+		return marked;
 	}
 
 	private static Set<Long> lockHolders(Path device) {
@@ -92,12 +111,21 @@ final class PortHolders {
 		return (dev & 0xffL) | ((dev >>> 12) & 0xffffff00L);
 	}
 
+	/**
+	 * @return the other processes with an open file on {@code device} (a real path), whether or not they lock it: two
+	 *         programs reading one serial line each get part of its bytes
+	 */
+	static List<PortHolder> openers(Path device) {
+		return openers(device, ProcessHandle.current().pid());
+	}
+
 	private static List<PortHolder> openers(Path device, long self) {
 		List<PortHolder> holders = new ArrayList<>();
+		boolean pseudoTerminal = device.startsWith(PTS);
 		try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, p -> isPid(p.getFileName().toString()))) {
 			for (Path process : processes) {
 				long pid = Long.parseLong(process.getFileName().toString());
-				if (pid != self && holdsOpen(process, device)) {
+				if (pid != self && holdsOpen(process, device) && !(pseudoTerminal && holdsOpen(process, PTMX))) {
 					holders.add(new PortHolder(pid, command(pid)));
 				}
 			}

@@ -49,6 +49,9 @@ final class SerialPortOpener {
 			if (!port.openPort(0)) {
 				throw PortOpenFailureDiagnosis.diagnose(describeFailure(requestedPort, device, port.getLastErrorCode()));
 			}
+			if (platform == Platform.LINUX) {
+				refuseShared(requestedPort, device, port);
+			}
 			opened = true;
 			return new SerialPortChannel(requestedPort, port, () -> openDevices.remove(device));
 		} catch (SerialPortInvalidPortException e) {
@@ -57,6 +60,18 @@ final class SerialPortOpener {
 			if (!opened) {
 				openDevices.remove(device);
 			}
+		}
+	}
+
+	/**
+	 * The lock that jSerialComm takes only keeps out programs that ask for it; serial monitors such as {@code idf.py
+	 * monitor}, screen or cat open the port without one, and then each program gets part of the bytes.
+	 */
+	private static void refuseShared(String requestedPort, String device, SerialPort port) throws OnrampException {
+		List<PortHolder> others = PortHolders.openers(Path.of(device));
+		if (!others.isEmpty()) {
+			port.closePort();
+			throw PortOpenFailureDiagnosis.busy(requestedPort, others);
 		}
 	}
 

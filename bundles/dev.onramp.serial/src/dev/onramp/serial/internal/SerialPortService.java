@@ -68,7 +68,8 @@ public class SerialPortService implements ISerialPortService {
 
 	@Override
 	public List<SerialPortInfo> listPorts() {
-		return scanner.scan();
+		List<SerialPortInfo> ports = scanner.scan();
+		return Platform.current() == Platform.LINUX ? PortHolders.markBusy(ports) : ports;
 	}
 
 	@Override

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
 import dev.onramp.core.serial.IByteChannel;
+import dev.onramp.core.serial.PortAccess;
+import dev.onramp.core.serial.SerialPortInfo;
 
 /** Real pseudo-terminals opened through jSerialComm. */
 class SerialPortChannelTest {
@@ -173,6 +176,37 @@ class SerialPortChannelTest {
 		assertEquals(FailureReason.PORT_BUSY, failure.reason());
 		assertTrue(failure.getMessage().contains("held by sleep (pid " + holder.pid() + ")"), failure.getMessage());
 		assertTrue(failure.hint().orElseThrow().contains("kill " + holder.pid()), failure.userText());
+	}
+
+	@Test
+	void aPortOpenInAnotherProcessWithoutALockIsBusyAndTheProcessIsNamed() throws Exception {
+		// like a serial monitor that opens the port without flock: the shell's stdin is the port
+		Process holder = new ProcessBuilder("sleep", "600").redirectInput(pair.a.toFile()).start();
+		SocatPair.register(holder);
+		Path command = Path.of("/proc", Long.toString(holder.pid()), "comm");
+		Await.until("the holder to become sleep", Duration.ofSeconds(10), () -> readQuietly(command).equals("sleep"));
+
+		OnrampException failure = assertThrows(OnrampException.class, () -> service.open(pair.a.toString(), 115200));
+
+		assertEquals(FailureReason.PORT_BUSY, failure.reason());
+		assertTrue(failure.getMessage().contains("held by sleep (pid " + holder.pid() + ")"), failure.getMessage());
+		assertEquals(PortAccess.BUSY, accessListed(pair.a));
+		holder.destroy();
+		assertTrue(holder.waitFor(10, TimeUnit.SECONDS));
+		try (IByteChannel channel = service.open(pair.a.toString(), 115200)) {
+			assertTrue(channel.isOpen(), "the port opens once the other program is gone");
+		}
+	}
+
+	@Test
+	void theProgramOwningAPseudoTerminalPairIsNotACompetitor() {
+		// socat holds both ends of the pair open; it is the line, not another user of it
+		assertEquals(PortAccess.AVAILABLE, accessListed(pair.a));
+	}
+
+	private static PortAccess accessListed(Path port) {
+		SerialPortInfo listed = new SerialPortInfo(port.toString(), "", "", Optional.empty(), PortAccess.AVAILABLE);
+		return PortHolders.markBusy(List.of(listed)).get(0).access();
 	}
 
 	private static String readQuietly(Path file) {
