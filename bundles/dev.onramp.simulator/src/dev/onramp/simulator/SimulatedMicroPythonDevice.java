@@ -205,11 +205,22 @@ public final class SimulatedMicroPythonDevice implements AutoCloseable {
 			Thread.currentThread().interrupt();
 		}
 		if (ownsRoot) {
+			deleteFlash();
+		}
+	}
+
+	/** A connection's firmware thread may still finish a file while it stops: walk again until the folder is gone. */
+	private void deleteFlash() {
+		IOException failure = null;
+		for (int attempt = 0; attempt < 3 && Files.exists(state.root()); attempt++) {
 			try (Stream<Path> walk = Files.walk(state.root())) {
 				walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-			} catch (IOException e) {
-				ILog.of(getClass()).warn("Could not delete the simulated flash " + state.root(), e); //$NON-NLS-1$
+			} catch (IOException | UncheckedIOException e) {
+				failure = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
 			}
+		}
+		if (Files.exists(state.root())) {
+			ILog.of(getClass()).warn("Could not delete the simulated flash " + state.root(), failure); //$NON-NLS-1$
 		}
 	}
 }

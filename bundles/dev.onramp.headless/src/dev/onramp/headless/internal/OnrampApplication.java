@@ -10,6 +10,7 @@ package dev.onramp.headless.internal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -38,7 +39,7 @@ public class OnrampApplication implements IApplication {
 		String[] args = withoutRuntimeOptions((String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS));
 		context.applicationRunning();
 		useDataDirectoryOption(args);
-		DemoCommand.prepare(args, System.getenv());
+		Optional<Path> scratch = DemoCommand.prepare(args, System.getenv());
 		BundleContext bundleContext = FrameworkUtil.getBundle(OnrampApplication.class).getBundleContext();
 		ServiceTracker<CommandRunner, CommandRunner> tracker = new ServiceTracker<>(bundleContext, CommandRunner.class,
 				null);
@@ -52,6 +53,7 @@ public class OnrampApplication implements IApplication {
 			return Integer.valueOf(runner.run(args, System.out, System.err, System.getenv()));
 		} finally {
 			tracker.close();
+			scratch.ifPresent(DemoCommand::removeTemporaryDataDirectory);
 		}
 	}
 

@@ -67,6 +67,9 @@ class ProductTest {
 		JsonObject document = JsonParser.parseString(run.stdout()).getAsJsonObject();
 		assertTrue(document.get("ok").getAsBoolean(), run.stdout());
 		assertFalse((run.stdout() + run.stderr()).contains(caPassword), "the CA password is never printed");
+		assertTrue(document.get("data_dir_temporary").getAsBoolean(), run.stdout());
+		java.nio.file.Path dataDirectory = java.nio.file.Path.of(document.get("data_dir").getAsString());
+		assertFalse(java.nio.file.Files.exists(dataDirectory), "the demo removes its temporary data directory");
 	}
 
 	@Test

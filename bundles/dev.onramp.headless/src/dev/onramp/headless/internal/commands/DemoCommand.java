@@ -8,17 +8,20 @@
 package dev.onramp.headless.internal.commands;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.osgi.service.component.annotations.Activate;
@@ -71,6 +74,9 @@ public class DemoCommand implements ICommand {
 	static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
 	static final Duration REPROVISION_WAIT = Duration.ofSeconds(30);
 
+	/** The data directory {@link #prepare} made for this process, if it made one. */
+	private static volatile Path temporaryDataDirectory;
+
 	private final ProvisioningServices services;
 
 	@Activate
@@ -93,7 +99,7 @@ public class DemoCommand implements ICommand {
 	 * on loopback only; without {@code --data-dir} or {@code ONRAMP_DATA_DIR}, the demo's CA and inventory go to a
 	 * fresh temporary folder, never into the user's own.
 	 */
-	public static void prepare(String[] args, Map<String, String> environment) {
+	public static Optional<Path> prepare(String[] args, Map<String, String> environment) {
 		boolean demo = false;
 		boolean dataDirectoryGiven = false;
 		for (String arg : args) {
@@ -101,19 +107,32 @@ public class DemoCommand implements ICommand {
 			demo |= arg.equals("demo"); //$NON-NLS-1$
 		}
 		if (!demo) {
-			return;
+			return Optional.empty();
 		}
 		if (System.getProperty(DISCOVERY_INTERFACES) == null) {
 			System.setProperty(DISCOVERY_INTERFACES, "lo"); //$NON-NLS-1$
 		}
 		if (dataDirectoryGiven || System.getProperty(DataDirectory.PROPERTY) != null
 				|| environment.get(DataDirectory.ENVIRONMENT_VARIABLE) != null) {
-			return;
+			return Optional.empty();
 		}
 		try {
-			System.setProperty(DataDirectory.PROPERTY, Files.createTempDirectory("onramp-demo-").toString()); //$NON-NLS-1$
+			Path scratch = Files.createTempDirectory("onramp-demo-"); //$NON-NLS-1$
+			System.setProperty(DataDirectory.PROPERTY, scratch.toString());
+			temporaryDataDirectory = scratch;
+			return Optional.of(scratch);
 		} catch (IOException e) {
 			// the demo reports the data directory it got
+			return Optional.empty();
+		}
+	}
+
+	/** Removes the temporary data directory of {@link #prepare}, once the run and its services are done with it. */
+	public static void removeTemporaryDataDirectory(Path scratch) {
+		try (Stream<Path> walk = Files.walk(scratch)) {
+			walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		} catch (IOException | UncheckedIOException e) {
+			System.err.println("onramp: could not remove the demo's temporary data directory " + scratch); //$NON-NLS-1$
 		}
 	}
 
@@ -139,10 +158,12 @@ public class DemoCommand implements ICommand {
 			}
 		}
 		long wallMs = (System.nanoTime() - start) / 1_000_000;
+		boolean temporary = environment.dataDirectory().toAbsolutePath().equals(temporaryDataDirectory);
 		data.addProperty("data_dir", environment.dataDirectory().toAbsolutePath().toString()); //$NON-NLS-1$
+		data.addProperty("data_dir_temporary", Boolean.valueOf(temporary)); //$NON-NLS-1$
 		data.addProperty("wall_ms", Long.valueOf(wallMs)); //$NON-NLS-1$
 		data.add("devices", json(steps)); //$NON-NLS-1$
-		List<String> lines = summary(steps, data, environment.dataDirectory(), wallMs);
+		List<String> lines = summary(steps, data, environment.dataDirectory(), temporary, wallMs);
 		Optional<OnrampException> failure = steps.stream().flatMap(s -> s.error().stream()).findFirst();
 		if (failure.isPresent()) {
 			OnrampException first = failure.get();
@@ -229,7 +250,8 @@ public class DemoCommand implements ICommand {
 		}
 	}
 
-	private static List<String> summary(List<Step> steps, JsonObject data, Path dataDirectory, long wallMs) {
+	private static List<String> summary(List<Step> steps, JsonObject data, Path dataDirectory, boolean temporary,
+			long wallMs) {
 		List<String> lines = new ArrayList<>();
 		lines.add(String.format(Locale.ROOT, "%-24s %-12s %-14s %9s  %s", "DEVICE", "TRANSPORT", "OUTCOME", "TIME", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
 				"DETAIL")); //$NON-NLS-1$
@@ -247,7 +269,8 @@ public class DemoCommand implements ICommand {
 			};
 			lines.add("Connect to " + data.get("url").getAsString() + " \u2014 " + how + "."); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 		}
-		lines.add("Data directory (CA and inventory): " + dataDirectory.toAbsolutePath()); //$NON-NLS-1$
+		lines.add("Data directory (CA and inventory): " + dataDirectory.toAbsolutePath() //$NON-NLS-1$
+				+ (temporary ? " (temporary, removed when the demo ends; --data-dir DIR keeps it)" : "")); //$NON-NLS-1$ //$NON-NLS-2$
 		lines.add("Demo finished in " + wallMs + " ms; all simulated devices stopped."); //$NON-NLS-1$ //$NON-NLS-2$
 		return lines;
 	}
