@@ -129,15 +129,17 @@ public class CommandRunner {
 			Terminal terminal = Terminal.from(environment);
 			Path dataDirectory = commandLine.dataDirectory().orElseGet(() -> DataDirectory.resolve(System::getProperty,
 					environment, System.getProperty("os.name", ""), Path.of(System.getProperty("user.home", ".")))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-			CommandEnvironment commandEnvironment = new CommandEnvironment(dataDirectory, environment, err,
-					terminal.stdinIsTerminal());
 			ConsoleProgressMonitor monitor = new ConsoleProgressMonitor(err, terminal);
+			CommandEnvironment commandEnvironment = new CommandEnvironment(dataDirectory, environment,
+					monitor.messages(), terminal.stdinIsTerminal());
+			CommandResult result;
 			try {
-				printer.success(command.run(commandLine, commandEnvironment, monitor));
+				result = command.run(commandLine, commandEnvironment, monitor);
 			} finally {
 				monitor.done();
 				source.release(command);
 			}
+			printer.success(result);
 			return ExitCode.SUCCESS;
 		} catch (OnrampException e) {
 			printer.failure(e);

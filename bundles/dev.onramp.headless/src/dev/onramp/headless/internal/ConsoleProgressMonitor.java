@@ -7,14 +7,18 @@
  *******************************************************************************/
 package dev.onramp.headless.internal;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 
 /**
  * Progress on stderr: a bar redrawn in place on a terminal, plain lines (one per step) when stderr is a pipe or a
- * file, so CI logs stay readable.
+ * file, so CI logs stay readable. A task of unknown length shows its elapsed time instead of a bar. Messages of the
+ * command go through {@link #messages()}, which takes the bar off the line first; {@link #done()} removes it, so
+ * that the result starts on a clean line.
  */
 public final class ConsoleProgressMonitor extends NullProgressMonitor {
 
@@ -28,11 +32,37 @@ public final class ConsoleProgressMonitor extends NullProgressMonitor {
 	private int totalWork;
 	private double worked;
 	private boolean lineOpen;
+	private final long startNanos = System.nanoTime();
+	private final PrintStream messages;
 
 	public ConsoleProgressMonitor(PrintStream err, Terminal terminalInfo) {
 		this.err = err;
 		this.terminal = terminalInfo.stderrIsTerminal();
 		this.columns = terminalInfo.columns();
+		this.messages = new PrintStream(new OutputStream() {
+			@Override
+			public void write(int b) {
+				write(new byte[] { (byte) b }, 0, 1);
+			}
+
+			@Override
+			public void write(byte[] bytes, int offset, int length) {
+				synchronized (ConsoleProgressMonitor.this) {
+					eraseLine();
+					err.write(bytes, offset, length);
+				}
+			}
+
+			@Override
+			public void flush() {
+				err.flush();
+			}
+		}, true, StandardCharsets.UTF_8);
+	}
+
+	/** @return stderr for the command's own messages and prompts: they never run into the progress line */
+	public PrintStream messages() {
+		return messages;
 	}
 
 	@Override
@@ -47,7 +77,10 @@ public final class ConsoleProgressMonitor extends NullProgressMonitor {
 
 	@Override
 	public void setTaskName(String name) {
-		beginTask(name, totalWork);
+		task = name == null ? "" : name; //$NON-NLS-1$
+		if (!task.isEmpty()) {
+			line(task);
+		}
 	}
 
 	@Override
@@ -73,10 +106,14 @@ public final class ConsoleProgressMonitor extends NullProgressMonitor {
 	}
 
 	@Override
-	public void done() {
+	public synchronized void done() {
+		eraseLine();
+		err.flush();
+	}
+
+	private synchronized void eraseLine() {
 		if (terminal && lineOpen) {
-			err.print('\n');
-			err.flush();
+			err.print("\r\u001B[2K"); //$NON-NLS-1$
 			lineOpen = false;
 		}
 	}
@@ -96,7 +133,10 @@ public final class ConsoleProgressMonitor extends NullProgressMonitor {
 
 	private String bar() {
 		if (totalWork <= 0) {
-			return "[" + " ".repeat(BAR_WIDTH) + "]"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			String elapsed = String.format(Locale.ROOT, "%.1f s", //$NON-NLS-1$
+					Double.valueOf((System.nanoTime() - startNanos) / 1e9));
+			int left = (BAR_WIDTH - elapsed.length()) / 2;
+			return "[" + " ".repeat(left) + elapsed + " ".repeat(BAR_WIDTH - left - elapsed.length()) + "]"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 		}
 		double fraction = Math.min(1.0, worked / totalWork);
 		int filled = (int) Math.round(fraction * BAR_WIDTH);

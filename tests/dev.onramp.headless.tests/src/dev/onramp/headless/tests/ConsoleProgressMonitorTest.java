@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.junit.jupiter.api.Test;
 
 import dev.onramp.headless.internal.ConsoleProgressMonitor;
@@ -54,6 +55,35 @@ class ConsoleProgressMonitorTest {
 		String text = err.toString(StandardCharsets.UTF_8);
 		assertTrue(text.contains("\r"), "redraws in place");
 		assertTrue(text.contains("[############            ]  50%"), text);
-		assertTrue(text.endsWith("\n"), "done ends the line");
+		assertTrue(text.endsWith("\r\u001B[2K"), "done takes the bar off the line, for the result to start clean");
+	}
+
+	@Test
+	void aTaskOfUnknownLengthShowsItsElapsedTimeNotAnEmptyBar() {
+		ConsoleProgressMonitor monitor = monitor(Map.of("ONRAMP_STDERR_TTY", "1"));
+		monitor.beginTask("Provisioning", IProgressMonitor.UNKNOWN);
+		monitor.subTask("Waiting for Wi-Fi");
+		String text = err.toString(StandardCharsets.UTF_8);
+		assertTrue(text.matches("(?s).*\\[ +\\d+\\.\\d s +\\] Provisioning: Waiting for Wi-Fi$"), text);
+	}
+
+	@Test
+	void messagesOfTheCommandTakeTheBarOffTheLineFirst() {
+		ConsoleProgressMonitor monitor = monitor(Map.of("ONRAMP_STDERR_TTY", "1"));
+		monitor.beginTask("Scanning", 2);
+		monitor.messages().println("Networks the device sees:");
+		monitor.worked(1);
+		String text = err.toString(StandardCharsets.UTF_8);
+		assertTrue(text.contains("Scanning\r\u001B[2KNetworks the device sees:" + System.lineSeparator() + "\r"), text);
+		assertTrue(text.endsWith("]  50% Scanning"), "the bar comes back after the message: " + text);
+	}
+
+	@Test
+	void messagesAreUntouchedWhenStderrIsNotATerminal() {
+		ConsoleProgressMonitor monitor = monitor(Map.of());
+		monitor.beginTask("Scanning", 2);
+		monitor.messages().println("Networks the device sees:");
+		assertEquals("onramp: Scanning\nNetworks the device sees:\n",
+				err.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
 	}
 }

@@ -58,7 +58,8 @@ final class Installation {
 		}
 	}
 
-	Run run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+	/** @return the command line that runs the installed application with these arguments */
+	List<String> command(String... args) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		// tests talk to loopback only: never let discovery choose the machine's real interfaces
@@ -69,7 +70,11 @@ final class Installation {
 		command.add("-application");
 		command.add("dev.onramp.headless.app");
 		command.addAll(List.of(args));
-		ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+		return command;
+	}
+
+	Run run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+		ProcessBuilder builder = new ProcessBuilder(command(args)).directory(root.toFile());
 		builder.environment().putAll(environment);
 		Path out = Files.createTempFile("onramp-out", ".txt");
 		Path err = Files.createTempFile("onramp-err", ".txt");
