@@ -88,6 +88,7 @@ public final class CommandCatalog {
 							value("report", "FILE", "write the JSON report here"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 							flag("resume", "skip rows a previous report marks ok"), //$NON-NLS-1$ //$NON-NLS-2$
 							flag("dry-run", "validate the manifest and reach each target, change nothing"), //$NON-NLS-1$ //$NON-NLS-2$
+							value("row-timeout", "S", "stop a row after S seconds and report it as timed out (default 180)"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 							PASSWORD_ENV, PASSWORD_FILE),
 					1, 1, List.of()),
 			new CommandSpec("demo", "", "simulated devices, end to end, no hardware needed", List.of(), 0, 0, //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$

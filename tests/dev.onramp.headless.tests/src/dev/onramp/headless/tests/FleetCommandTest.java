@@ -187,6 +187,12 @@ class FleetCommandTest {
 		assertEquals(2, run.exit(), run::toString);
 		assertTrue(run.err().contains("Manifest line 3"), run::toString); //$NON-NLS-1$
 		assertEquals(2, CliHarness.run(environment, "fleet", manifestFile.toString(), "--parallel", "0").exit()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		for (String rowTimeout : List.of("0", "-5", "1.5", "soon")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+			CliHarness.Run invalid = CliHarness.run(environment, "fleet", manifestFile.toString(), "--row-timeout", //$NON-NLS-1$ //$NON-NLS-2$
+					rowTimeout);
+			assertEquals(2, invalid.exit(), invalid::toString);
+			assertTrue(invalid.err().contains("--row-timeout takes a positive whole number"), invalid::toString); //$NON-NLS-1$
+		}
 		assertEquals(2, CliHarness.run(environment, "fleet", manifestFile.toString(), "--resume").exit()); //$NON-NLS-1$ //$NON-NLS-2$
 		assertEquals(2, CliHarness.run(environment, "fleet", folder.resolve("missing.csv").toString()).exit()); //$NON-NLS-1$ //$NON-NLS-2$
 	}

@@ -51,15 +51,15 @@ import dev.onramp.headless.internal.CommandRunner;
 import dev.onramp.headless.internal.ICommand;
 
 /**
- * {@code onramp fleet <manifest.csv> [--parallel N] [--report FILE] [--resume] [--dry-run] ...}: every row of a
- * manifest through the same services as the single-device commands. Exit code: 0 when every row succeeded, else the
- * exit code of the most frequent failure class among the rows (on a tie, the lower code); the report has each
- * row's own.
+ * {@code onramp fleet <manifest.csv> [--parallel N] [--report FILE] [--resume] [--dry-run] [--row-timeout S] ...}:
+ * every row of a manifest through the same services as the single-device commands. A row that has not finished
+ * after the row timeout is stopped and reported as timed out. Exit code: 0 when every row succeeded, else the exit
+ * code of the most frequent failure class among the rows (on a tie, the lower code); the report has each row's own.
  */
 @Component(service = ICommand.class, property = CommandRunner.COMMAND_PROPERTY + "=fleet") //$NON-NLS-1$
 public class FleetCommand implements ICommand {
 
-	static final Duration ROW_TIMEOUT = Duration.ofMinutes(3);
+	static final Duration DEFAULT_ROW_TIMEOUT = Duration.ofMinutes(3);
 	static final Duration DEVICE_TIMEOUT = Duration.ofSeconds(90);
 	static final Duration REACH_TIMEOUT = Duration.ofSeconds(5);
 	static final int MAX_PARALLEL = 64;
@@ -84,6 +84,7 @@ public class FleetCommand implements ICommand {
 			throws OnrampException {
 		Path manifestFile = Path.of(commandLine.arguments().get(0));
 		int parallel = parallel(commandLine.value("parallel").orElse("1")); //$NON-NLS-1$ //$NON-NLS-2$
+		Duration rowTimeout = rowTimeout(commandLine.value("row-timeout")); //$NON-NLS-1$
 		Optional<Path> reportFile = commandLine.value("report").map(Path::of); //$NON-NLS-1$
 		boolean resume = commandLine.has("resume"); //$NON-NLS-1$
 		boolean dryRun = commandLine.has("dry-run"); //$NON-NLS-1$
@@ -96,10 +97,10 @@ public class FleetCommand implements ICommand {
 		monitor.beginTask((dryRun ? "Checking " : "Running ") + manifest.rows().size() + " rows of " + manifestFile //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 				+ " (" + parallel + " at a time)", IProgressMonitor.UNKNOWN); //$NON-NLS-1$ //$NON-NLS-2$
 		FleetRunner.RowAction action = dryRun ? (row, m) -> reach(row, environment, defaultPassword)
-				: (row, m) -> apply(row, environment, defaultPassword, m);
+				: (row, m) -> apply(row, environment, defaultPassword, rowTimeout, m);
 		List<FleetReport.Outcome> outcomes;
 		try {
-			outcomes = new FleetRunner(parallel, ROW_TIMEOUT, environment.err()).run(manifest.rows(), done, action,
+			outcomes = new FleetRunner(parallel, rowTimeout, environment.err()).run(manifest.rows(), done, action,
 					monitor);
 		} finally {
 			defaultPassword.ifPresent(Secret::destroy);
@@ -122,8 +123,12 @@ public class FleetCommand implements ICommand {
 				report, lines);
 	}
 
+	/**
+	 * Runs one row. The device's own time limits never exceed the row timeout: a blocking read on a device that
+	 * accepted the connection and went silent ends with the row, not after the longer device time-out.
+	 */
 	private JsonObject apply(FleetManifest.Row row, CommandEnvironment environment, Optional<Secret> defaultPassword,
-			IProgressMonitor monitor) throws OnrampException {
+			Duration rowTimeout, IProgressMonitor monitor) throws OnrampException {
 		JsonObject results = new JsonObject();
 		if (row.protocol().equals("reprovision")) { //$NON-NLS-1$
 			IReprovisioner service = services.reprovisioner().orElse(null);
@@ -134,7 +139,7 @@ public class FleetCommand implements ICommand {
 			ReprovisionRequest request = new ReprovisionRequest(row.target(),
 					row.trust().orElse("ca").equals("self-signed") ? TrustMode.SELF_SIGNED : TrustMode.CA, //$NON-NLS-1$ //$NON-NLS-2$
 					row.hostname(), List.of(), KeyType.EC_P256, OptionalInt.empty(), true,
-					ReprovisionRequest.DEFAULT_WAIT);
+					shorter(ReprovisionRequest.DEFAULT_WAIT, rowTimeout));
 			ReprovisionResult result = service.reprovision(request, monitor);
 			results.addProperty("hostname", result.hostname()); //$NON-NLS-1$
 			results.addProperty("url", result.url()); //$NON-NLS-1$
@@ -150,7 +155,7 @@ public class FleetCommand implements ICommand {
 		try (Secret password = password(row, environment, defaultPassword);
 				Secret pop = row.pop().map(Secret::of).orElse(null)) {
 			ProvisioningTarget target = new ProvisioningTarget(row.target(), "auto", row.username().orElse(null), //$NON-NLS-1$
-					Optional.ofNullable(pop), DEVICE_TIMEOUT);
+					Optional.ofNullable(pop), shorter(DEVICE_TIMEOUT, rowTimeout));
 			ProvisioningResult result = provisioner.provision(target, new WifiCredentials(ssid, password), monitor);
 			results.addProperty("ssid", result.ssid()); //$NON-NLS-1$
 			results.addProperty("security", result.security()); //$NON-NLS-1$
@@ -247,6 +252,26 @@ public class FleetCommand implements ICommand {
 			// reported below
 		}
 		throw ProvisionCommand.usage("--parallel takes a number from 1 to " + MAX_PARALLEL + "."); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	private static Duration rowTimeout(Optional<String> text) throws OnrampException {
+		if (text.isEmpty()) {
+			return DEFAULT_ROW_TIMEOUT;
+		}
+		try {
+			int seconds = Integer.parseInt(text.get());
+			if (seconds > 0) {
+				return Duration.ofSeconds(seconds);
+			}
+		} catch (NumberFormatException e) {
+			// reported below
+		}
+		throw ProvisionCommand.usage("--row-timeout takes a positive whole number of seconds (default " //$NON-NLS-1$
+				+ DEFAULT_ROW_TIMEOUT.toSeconds() + ")."); //$NON-NLS-1$
+	}
+
+	private static Duration shorter(Duration a, Duration b) {
+		return a.compareTo(b) <= 0 ? a : b;
 	}
 
 	private static String read(Path manifest) throws OnrampException {
