@@ -19,6 +19,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 /** An Onramp installation on disk, run the way the {@code onramp} script runs it: a separate Java process. */
 final class Installation {
 
@@ -26,12 +29,35 @@ final class Installation {
 
 	/** What one run printed and returned. */
 	record Run(int exitCode, String stdout, String stderr) {
+
+		/** @return the one JSON document a {@code --json} run prints on stdout */
+		JsonObject json() {
+			return JsonParser.parseString(stdout).getAsJsonObject();
+		}
+
+		@Override
+		public String toString() {
+			return "exit " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
+		}
 	}
 
 	private final Path root;
+	private final List<String> jvmOptions;
 
 	Installation(Path root) {
+		this(root, List.of());
+	}
+
+	private Installation(Path root, List<String> jvmOptions) {
 		this.root = root;
+		this.jvmOptions = List.copyOf(jvmOptions);
+	}
+
+	/** @return this installation, started with further JVM options (for example its own {@code java.io.tmpdir}) */
+	Installation withJvmOptions(String... options) {
+		List<String> all = new ArrayList<>(jvmOptions);
+		all.addAll(List.of(options));
+		return new Installation(root, all);
 	}
 
 	static Installation builtProduct() {
@@ -62,8 +88,13 @@ final class Installation {
 	List<String> command(String... args) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
+		// the onramp script's start-up options: the client compiler and a class-data archive made at the first run
+		command.addAll(List.of("-Xlog:disable", "-Xlog:all=error:stderr", "-XX:+UseSerialGC",
+				"-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:SharedArchiveFile=" + root.resolve("onramp.jsa"),
+				"-XX:+AutoCreateSharedArchive"));
 		// tests talk to loopback only: never let discovery choose the machine's real interfaces
 		command.add("-Ddev.onramp.discovery.interfaces=lo");
+		command.addAll(jvmOptions);
 		command.add("-jar");
 		command.add(launcherJar().toString());
 		command.add("-nosplash");
@@ -97,5 +128,13 @@ final class Installation {
 
 	Run run(String... args) throws IOException, InterruptedException {
 		return run(Map.of(), args);
+	}
+
+	/** Runs with {@code --data-dir DIR --json} before the arguments: a private data directory, one JSON document. */
+	Run runJson(Map<String, String> environment, Path dataDirectory, String... args)
+			throws IOException, InterruptedException {
+		List<String> all = new ArrayList<>(List.of("--data-dir", dataDirectory.toString(), "--json"));
+		all.addAll(List.of(args));
+		return run(environment, all.toArray(String[]::new));
 	}
 }

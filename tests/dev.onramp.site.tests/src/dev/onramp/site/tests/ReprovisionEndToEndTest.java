@@ -1,0 +1,128 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.site.tests;
+
+import static dev.onramp.site.tests.CommandAssertions.assertFailed;
+import static dev.onramp.site.tests.CommandAssertions.assertSucceeded;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+
+import dev.onramp.simulator.SimulatedNetwork;
+import dev.onramp.simulator.SimulatorServer;
+import dev.onramp.simulator.WebFault;
+
+/**
+ * {@code onramp reprovision} as a separate process against a simulated pyDirect board that serves HTTPS on 127.0.0.1
+ * after its reset; the product finds it again by mDNS on loopback or by its last known address.
+ */
+class ReprovisionEndToEndTest {
+
+	private static final String CA_PASSWORD = "ca-" + UUID.randomUUID();
+
+	@TempDir
+	Path temporary;
+
+	private final Installation product = Installation.builtProduct();
+	private final SimulatedDevices devices = new SimulatedDevices();
+
+	@AfterEach
+	void stopDevices() throws Exception {
+		devices.close();
+	}
+
+	private SimulatorServer boardOnItsNetwork(int macSuffix) throws Exception {
+		return devices.pyDirect(macSuffix,
+				SimulatedNetwork.isolated().joinedTo("Workshop", "pw-" + UUID.randomUUID()));
+	}
+
+	private Installation.Run reprovision(SimulatorServer board, String... args) throws Exception {
+		String[] all = new String[args.length + 3];
+		all[0] = "reprovision";
+		all[1] = "--port";
+		all[2] = board.uri();
+		System.arraycopy(args, 0, all, 3, args.length);
+		return product.runJson(Map.of("ONRAMP_CA_PASSWORD", CA_PASSWORD), temporary.resolve("data"), all);
+	}
+
+	@Test
+	void aCertificateOfTheLocalCaIsServedAfterTheResetAndAStaleOneIsAMismatch() throws Exception {
+		SimulatorServer board = boardOnItsNetwork(4);
+		JsonObject blessed = assertSucceeded(reprovision(board, "--wait", "30"));
+		assertTrue(blessed.get("verified").getAsBoolean(), blessed::toString);
+		assertEquals(board.device().hostname(), blessed.get("hostname").getAsString());
+		assertEquals("https://" + board.device().hostname() + ".local:" + board.device().httpsPort() + "/",
+				blessed.get("url").getAsString());
+		assertTrue(List.of("mdns", "ip").contains(blessed.get("found_by").getAsString()), blessed::toString);
+		assertEquals("127.0.0.1", blessed.get("ip").getAsString());
+		assertEquals(1, board.device().hardResets(), "reset once to load the certificate");
+
+		X509Certificate served = ServedCertificate.on(board.device().httpsPort());
+		assertEquals(blessed.get("fingerprint_sha256").getAsString(), ServedCertificate.fingerprint(served),
+				"the device serves exactly the certificate the product reports");
+		X509Certificate ca = ServedCertificate.localCa(temporary.resolve("data"), CA_PASSWORD);
+		served.verify(ca.getPublicKey()); // throws unless the local CA signed it
+		assertEquals(ca.getSubjectX500Principal(), served.getIssuerX500Principal());
+		assertTrue(served.getSubjectX500Principal().getName().contains(board.device().hostname() + ".local"),
+				served::toString);
+
+		// firmware that ignores the new files keeps serving the first certificate
+		board.device().injectWebFault(WebFault.SERVES_STALE_CERTIFICATE);
+		JsonObject stale = assertFailed(reprovision(board, "--wait", "30"), 8, "certificate_mismatch");
+		assertFalse(stale.get("verified").getAsBoolean(), stale::toString);
+		assertEquals(ServedCertificate.fingerprint(served),
+				ServedCertificate.fingerprint(ServedCertificate.on(board.device().httpsPort())));
+	}
+
+	@Test
+	void withoutResetTheCertificateIsInstalledButNotServedYet() throws Exception {
+		SimulatorServer board = boardOnItsNetwork(5);
+		JsonObject installed = assertSucceeded(reprovision(board, "--no-reset"));
+		assertFalse(installed.get("verified").getAsBoolean(), "nothing to verify before the reset: " + installed);
+		assertEquals("none", installed.get("found_by").getAsString());
+		assertEquals(0, board.device().hardResets(), "--no-reset leaves the device running");
+		assertFalse(board.device().servesHttps(), "the new certificate waits for the next reset");
+		Path certificateFile = board.device().flash().resolve("certs/servercert.pem");
+		X509Certificate onFlash;
+		try (InputStream in = Files.newInputStream(certificateFile)) {
+			onFlash = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+		}
+		assertEquals(installed.get("fingerprint_sha256").getAsString(), ServedCertificate.fingerprint(onFlash));
+		assertTrue(Files.readString(board.device().flash().resolve("certs/prvtkey.pem"), StandardCharsets.US_ASCII)
+				.contains("PRIVATE KEY"), "its key is on the device");
+	}
+
+	@Test
+	void aSelfSignedCertificateIsServedAfterTheResetToo() throws Exception {
+		SimulatorServer board = boardOnItsNetwork(6);
+		JsonObject blessed = assertSucceeded(reprovision(board, "--trust", "self-signed", "--wait", "30"));
+		assertEquals("self-signed", blessed.get("trust").getAsString());
+		assertTrue(blessed.get("verified").getAsBoolean(), blessed::toString);
+		X509Certificate served = ServedCertificate.on(board.device().httpsPort());
+		assertEquals(blessed.get("fingerprint_sha256").getAsString(), ServedCertificate.fingerprint(served));
+		assertEquals(served.getSubjectX500Principal(), served.getIssuerX500Principal(), "self-signed");
+		served.verify(served.getPublicKey());
+		assertEquals(1, board.device().hardResets(), "reset once to load the certificate");
+	}
+}

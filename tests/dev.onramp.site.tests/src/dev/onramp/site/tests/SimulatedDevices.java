@@ -1,0 +1,90 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.site.tests;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.onramp.core.MacAddress;
+import dev.onramp.simulator.SimulatedMicroPythonDevice;
+import dev.onramp.simulator.SimulatedNetwork;
+import dev.onramp.simulator.SimulatorOptions;
+import dev.onramp.simulator.SimulatorServer;
+import dev.onramp.simulator.improv.ImprovSimulatorServer;
+import dev.onramp.simulator.protocomm.ProtocommDeviceConfig;
+import dev.onramp.simulator.protocomm.SimulatedProtocommDevice;
+
+/**
+ * Simulated devices in the test JVM that the product, a separate process, reaches on 127.0.0.1: ESP-IDF provisioning
+ * at {@code --endpoint 127.0.0.1:PORT}, Improv and MicroPython/pyDirect at {@code --port socket://127.0.0.1:PORT}.
+ * Closing stops them all.
+ */
+final class SimulatedDevices implements AutoCloseable {
+
+	/** A serial port that exists on no machine running these tests. */
+	static final String MISSING_PORT = "/dev/onramp-no-such-port";
+
+	private final List<AutoCloseable> started = new ArrayList<>();
+
+	/** @return an ESP-IDF device in SoftAP provisioning mode that joins {@code ssid} with {@code password} only */
+	SimulatedProtocommDevice protocomm(int security, String pop, String ssid, String password) throws IOException {
+		return protocomm(protocommConfig(security, pop, ssid, password).build());
+	}
+
+	/** @return the configuration {@link #protocomm(int, String, String, String)} uses, to change further */
+	static ProtocommDeviceConfig.Builder protocommConfig(int security, String pop, String ssid, String password) {
+		return ProtocommDeviceConfig.builder().security(security).pop(pop).network(ssid, password)
+				.extraVisibleNetworks(2).attempts(1);
+	}
+
+	SimulatedProtocommDevice protocomm(ProtocommDeviceConfig config) throws IOException {
+		return keep(SimulatedProtocommDevice.start(config));
+	}
+
+	/** @return an Improv device on a serial line over TCP that joins the given networks (SSID to password) */
+	ImprovSimulatorServer improv(Map<String, String> networks) throws IOException {
+		return keep(new ImprovSimulatorServer(networks, List.of("Neighbour")));
+	}
+
+	/**
+	 * @param macSuffix distinguishes boards (MAC and {@code pydirect-xxxx} host name)
+	 * @return a pyDirect board on a serial line over TCP, in range of the network's Wi-Fi
+	 */
+	SimulatorServer pyDirect(int macSuffix, SimulatedNetwork network) throws IOException {
+		SimulatorOptions options = SimulatorOptions.pyDirectDefaults()
+				.withMac(MacAddress.parse(String.format("24:0a:c4:e2:%02x:%02x", macSuffix, macSuffix)))
+				.withNetwork(network);
+		SimulatedMicroPythonDevice device = keep(SimulatedMicroPythonDevice.withTemporaryFlash(options));
+		return keep(new SimulatorServer(device));
+	}
+
+	/** @return a port on 127.0.0.1 where nothing listens (it was free a moment ago) */
+	static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private <T extends AutoCloseable> T keep(T device) {
+		started.add(device);
+		return device;
+	}
+
+	/** Stops the devices, the servers before the boards they serve. */
+	@Override
+	public void close() throws Exception {
+		for (int i = started.size() - 1; i >= 0; i--) {
+			started.get(i).close();
+		}
+		started.clear();
+	}
+}
