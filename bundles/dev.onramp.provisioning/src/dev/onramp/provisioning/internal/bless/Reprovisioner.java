@@ -17,13 +17,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -80,18 +83,38 @@ public class Reprovisioner implements IReprovisioner {
 	private final IReplService repl;
 	private final ICertificateService certificates;
 	private final ICertificateVerifier verifier;
-	private final IDeviceRegistry registry;
+	private final Supplier<IDeviceRegistry> registry;
+	private final Runnable releaseRegistry;
 	private volatile IDiscoveryService discovery;
 
+	/** The registry (and with it mDNS) starts only when a re-provisioning resets its device. */
 	@Activate
 	public Reprovisioner(@Reference ISerialPortService ports, @Reference IReplService repl,
 			@Reference ICertificateService certificates, @Reference ICertificateVerifier verifier,
-			@Reference IDeviceRegistry registry) {
+			@Reference ComponentServiceObjects<IDeviceRegistry> registry) {
+		this(ports, repl, certificates, verifier, new OnDemandService<>(registry));
+	}
+
+	public Reprovisioner(ISerialPortService ports, IReplService repl, ICertificateService certificates,
+			ICertificateVerifier verifier, IDeviceRegistry registry) {
+		this(ports, repl, certificates, verifier, () -> registry);
+	}
+
+	private Reprovisioner(ISerialPortService ports, IReplService repl, ICertificateService certificates,
+			ICertificateVerifier verifier, Supplier<IDeviceRegistry> registry) {
 		this.ports = ports;
 		this.repl = repl;
 		this.certificates = certificates;
 		this.verifier = verifier;
 		this.registry = registry;
+		this.releaseRegistry = registry instanceof OnDemandService<?> onDemand ? onDemand::release : () -> {
+			// the caller owns the registry
+		};
+	}
+
+	@Deactivate
+	public void deactivate() {
+		releaseRegistry.run();
 	}
 
 	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -151,7 +174,7 @@ public class Reprovisioner implements IReprovisioner {
 		checkCanceled(sub);
 		long waitDeadline = System.nanoTime() + request.waitTimeout().toNanos();
 		sub.subTask("Waiting for " + Hostnames.toLocal(board.hostname()) + " to come back"); //$NON-NLS-1$ //$NON-NLS-2$
-		Device online = registry.awaitOnline(DeviceId.ofHostname(board.hostname()), request.waitTimeout(),
+		Device online = registry.get().awaitOnline(DeviceId.ofHostname(board.hostname()), request.waitTimeout(),
 				sub.split(25));
 		boolean byMdns = online.endpoint(EndpointKind.MDNS_SERVICE).isPresent();
 		Optional<InetAddress> address = address(online, board, byMdns);
@@ -295,7 +318,7 @@ public class Reprovisioner implements IReprovisioner {
 		Device.Builder device = Device.builder(DeviceKind.PYDIRECT).hostname(board.hostname());
 		board.ip().ifPresent(ip -> device.endpoint(EndpointKind.WEB,
 				"https://" + ip + (board.httpsPort() == 443 ? "" : ":" + board.httpsPort()) + "/")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-		registry.register(device.build());
+		registry.get().register(device.build());
 	}
 
 	private Optional<InetAddress> address(Device online, Board board, boolean byMdns) {
