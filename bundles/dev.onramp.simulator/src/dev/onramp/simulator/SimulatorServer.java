@@ -8,17 +8,10 @@
 package dev.onramp.simulator;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-import org.eclipse.core.runtime.ILog;
-
-import dev.onramp.simulator.internal.SocketByteChannel;
+import dev.onramp.core.serial.IByteChannel;
+import dev.onramp.simulator.internal.LoopbackLineServer;
 
 /**
  * Serves a simulated device as a serial line over TCP on 127.0.0.1 ({@code socket://127.0.0.1:PORT}, like ser2net),
@@ -28,48 +21,31 @@ import dev.onramp.simulator.internal.SocketByteChannel;
 public final class SimulatorServer implements AutoCloseable {
 
 	private final SimulatedMicroPythonDevice device;
-	private final ServerSocket serverSocket;
-	private final ExecutorService acceptor = Executors.newSingleThreadExecutor(r -> {
-		Thread t = new Thread(r, "simulator-server"); //$NON-NLS-1$
-		t.setDaemon(true);
-		return t;
-	});
+	private final LoopbackLineServer server;
 	private volatile boolean closed;
 
 	/** Starts serving on an ephemeral loopback port. */
 	public SimulatorServer(SimulatedMicroPythonDevice device) throws IOException {
 		this.device = device;
-		this.serverSocket = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
-		acceptor.execute(this::serve);
+		this.server = new LoopbackLineServer("simulator-server", this::serve); //$NON-NLS-1$
 	}
 
 	public int port() {
-		return serverSocket.getLocalPort();
+		return server.port();
 	}
 
 	/** @return {@code socket://127.0.0.1:PORT} */
 	public String uri() {
-		return "socket://127.0.0.1:" + port(); //$NON-NLS-1$
+		return server.uri();
 	}
 
 	public SimulatedMicroPythonDevice device() {
 		return device;
 	}
 
-	private void serve() {
-		while (!closed) {
-			try {
-				Socket socket = serverSocket.accept();
-				LineEnd end = device.run(new SocketByteChannel(socket));
-				if (end == LineEnd.HARD_RESET) {
-					reboot();
-				}
-			} catch (IOException e) {
-				if (!closed) {
-					ILog.of(getClass()).warn("The simulator server stopped accepting", e); //$NON-NLS-1$
-				}
-				return;
-			}
+	private void serve(IByteChannel line) {
+		if (device.run(line) == LineEnd.HARD_RESET) {
+			reboot();
 		}
 	}
 
@@ -85,16 +61,6 @@ public final class SimulatorServer implements AutoCloseable {
 	@Override
 	public void close() {
 		closed = true;
-		try {
-			serverSocket.close();
-		} catch (IOException e) {
-			// closing anyway
-		}
-		acceptor.shutdownNow();
-		try {
-			acceptor.awaitTermination(5, TimeUnit.SECONDS);
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
+		server.close();
 	}
 }

@@ -8,19 +8,11 @@
 package dev.onramp.simulator.improv;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
-import org.eclipse.core.runtime.ILog;
-
-import dev.onramp.simulator.internal.SocketByteChannel;
+import dev.onramp.simulator.internal.LoopbackLineServer;
 
 /**
  * An Improv device behind {@code socket://127.0.0.1:PORT}, the way ser2net would carry a real board's serial line:
@@ -28,16 +20,10 @@ import dev.onramp.simulator.internal.SocketByteChannel;
  */
 public final class ImprovSimulatorServer implements AutoCloseable {
 
-	private final ServerSocket serverSocket;
 	private final Map<String, String> networks;
 	private final List<String> extraVisible;
 	private final List<SimulatedImprovDevice> devices = new CopyOnWriteArrayList<>();
-	private final ExecutorService acceptor = Executors.newSingleThreadExecutor(r -> {
-		Thread t = new Thread(r, "improv-simulator-server"); //$NON-NLS-1$
-		t.setDaemon(true);
-		return t;
-	});
-	private volatile boolean closed;
+	private final LoopbackLineServer server;
 
 	/**
 	 * Starts serving on an ephemeral loopback port.
@@ -48,17 +34,17 @@ public final class ImprovSimulatorServer implements AutoCloseable {
 	public ImprovSimulatorServer(Map<String, String> networks, List<String> extraVisible) throws IOException {
 		this.networks = Map.copyOf(networks);
 		this.extraVisible = List.copyOf(extraVisible);
-		this.serverSocket = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
-		acceptor.execute(this::serve);
+		this.server = new LoopbackLineServer("improv-simulator-server", //$NON-NLS-1$
+				line -> devices.add(new SimulatedImprovDevice(line, this.networks, this.extraVisible, false)));
 	}
 
 	public int port() {
-		return serverSocket.getLocalPort();
+		return server.port();
 	}
 
 	/** @return {@code socket://127.0.0.1:PORT} */
 	public String uri() {
-		return "socket://" + serverSocket.getInetAddress().getHostAddress() + ":" + port(); //$NON-NLS-1$ //$NON-NLS-2$
+		return server.uri();
 	}
 
 	/** @return the SSID the most recent connection received, or {@code null} */
@@ -72,34 +58,9 @@ public final class ImprovSimulatorServer implements AutoCloseable {
 		return null;
 	}
 
-	private void serve() {
-		while (!closed) {
-			try {
-				Socket socket = serverSocket.accept();
-				devices.add(new SimulatedImprovDevice(new SocketByteChannel(socket), networks, extraVisible, false));
-			} catch (IOException e) {
-				if (!closed) {
-					ILog.of(getClass()).warn("The Improv simulator stopped accepting", e); //$NON-NLS-1$
-				}
-				return;
-			}
-		}
-	}
-
 	@Override
 	public void close() {
-		closed = true;
-		try {
-			serverSocket.close();
-		} catch (IOException e) {
-			// closing anyway
-		}
-		acceptor.shutdownNow();
+		server.close();
 		devices.forEach(SimulatedImprovDevice::close);
-		try {
-			acceptor.awaitTermination(5, TimeUnit.SECONDS);
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
 	}
 }

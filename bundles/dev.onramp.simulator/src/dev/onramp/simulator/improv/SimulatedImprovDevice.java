@@ -25,6 +25,7 @@ import dev.onramp.core.serial.IByteChannel;
 public final class SimulatedImprovDevice implements AutoCloseable {
 
 	private static final byte[] HEADER = "IMPROV".getBytes(StandardCharsets.US_ASCII); //$NON-NLS-1$
+	private static final String NAME = "pydirect-ab12"; //$NON-NLS-1$
 
 	private final IByteChannel line;
 	private final Map<String, String> networks;
@@ -126,7 +127,7 @@ public final class SimulatedImprovDevice implements AutoCloseable {
 		switch (command) {
 		case 0x01 -> sendWifi(rpc);
 		case 0x02 -> send(0x01, new byte[] { (byte) state });
-		case 0x03 -> result(0x03, "pyDirect", "1.4.2", "ESP32-S3", "pydirect-ab12"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+		case 0x03 -> result(0x03, "pyDirect", "1.4.2", "ESP32-S3", NAME); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		case 0x04 -> {
 			int rssi = -40;
 			for (String ssid : visible) {
@@ -135,6 +136,7 @@ public final class SimulatedImprovDevice implements AutoCloseable {
 			}
 			result(0x04);
 		}
+		case 0x05 -> result(0x05, NAME); // hostname: reading it (setting is not simulated)
 		default -> send(0x02, new byte[] { 0x02 }); // unknown RPC
 		}
 	}

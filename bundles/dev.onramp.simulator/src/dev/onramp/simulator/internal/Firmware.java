@@ -285,6 +285,10 @@ public final class Firmware {
 	}
 
 	private LineEnd friendly(byte b) throws LineGone {
+		if (b >= CTRL_A && b <= CTRL_E && b != CTRL_C && input.size() > 0) {
+			// readline: with text on the line these keys edit it (left as it is here) instead of acting on the REPL
+			return null;
+		}
 		switch (b) {
 		case CTRL_A -> {
 			emit("\r\n" + RAW_BANNER); //$NON-NLS-1$
@@ -322,8 +326,11 @@ public final class Firmware {
 			// terminals send \r; ignore the \n of \r\n
 		}
 		default -> {
-			input.write(b);
-			emit(new byte[] { b });
+			if (b >= 0x20 && b < 0x7f) {
+				// readline takes printable characters only
+				input.write(b);
+				emit(new byte[] { b });
+			}
 		}
 		}
 		return null;
