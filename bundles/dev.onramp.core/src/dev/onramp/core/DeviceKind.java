@@ -17,6 +17,8 @@ public enum DeviceKind {
 	ESP_IDF_PROVISIONING,
 	/** A device that speaks Improv Wi-Fi over serial. */
 	IMPROV,
+	/** An ESP-IDF application with an interactive {@code esp_console} REPL on its serial port. */
+	ESP_IDF_CONSOLE,
 	/** A device seen on the network only (mDNS), firmware unknown. */
 	NETWORK,
 	/** Nothing identified yet, for example a serial port that has not been asked. */

@@ -52,7 +52,8 @@ public final class DeviceMerger {
 
 	/** The more specific a kind, the earlier: a pyDirect board seen as a plain network device is still pyDirect. */
 	private static final List<DeviceKind> SPECIFICITY = List.of(DeviceKind.PYDIRECT, DeviceKind.ESP_IDF_PROVISIONING,
-			DeviceKind.IMPROV, DeviceKind.MICROPYTHON, DeviceKind.NETWORK, DeviceKind.UNKNOWN);
+			DeviceKind.IMPROV, DeviceKind.ESP_IDF_CONSOLE, DeviceKind.MICROPYTHON, DeviceKind.NETWORK,
+			DeviceKind.UNKNOWN);
 
 	private DeviceMerger() {
 	}

@@ -40,7 +40,7 @@ public final class CommandCatalog {
 					List.of(TIMEOUT, repeatable("interface", "NAME", "limit discovery to this network interface")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 					0, 0, List.of()),
 			new CommandSpec("info", "", //$NON-NLS-1$ //$NON-NLS-2$
-					"identify the device on a port (MicroPython/pyDirect, Improv, ESP-IDF console), chip, MAC, hostname", //$NON-NLS-1$
+					"identify the device on a port (Improv, MicroPython/pyDirect REPL or ESP-IDF console, at 115200 baud): kind, chip, firmware, MAC, hostname; exit 7 when nothing answers", //$NON-NLS-1$
 					List.of(required("port", "P", "device path, /dev/serial/by-id link, COM3 or socket://HOST:PORT")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 					0, 0, List.of()),
 			new CommandSpec("provision", "[<pop>]", //$NON-NLS-1$ //$NON-NLS-2$

@@ -39,6 +39,7 @@ public class ImprovClient {
 	public static final int STATE_PROVISIONED = 0x04;
 
 	public static final int ERROR_NONE = 0x00;
+	public static final int ERROR_UNKNOWN_RPC = 0x02;
 	public static final int ERROR_UNABLE_TO_CONNECT = 0x03;
 	public static final int ERROR_NOT_AUTHORIZED = 0x04;
 
@@ -75,6 +76,28 @@ public class ImprovClient {
 	/** @return firmware, version, chip, device name (and OS name, OS version when the device sends them) */
 	public List<String> deviceInfo() throws OnrampException {
 		return singleResult(RPC_DEVICE_INFO, new byte[0]);
+	}
+
+	/**
+	 * Asks for the hostname (RPC 0x05 without a payload, which reads it).
+	 *
+	 * @return the hostname, or empty when the firmware answers that it does not know the command
+	 */
+	public Optional<String> hostname() throws OnrampException {
+		send(ImprovFrame.rpc(RPC_HOSTNAME, new byte[0]));
+		Deadline deadline = Deadline.in(answerTimeout);
+		while (true) {
+			ImprovFrame frame = next(deadline, "the hostname request"); //$NON-NLS-1$
+			if (frame.type() == ImprovFrame.TYPE_RPC_RESULT && frame.command() == RPC_HOSTNAME) {
+				List<String> values = frame.resultStrings();
+				return values.isEmpty() || values.get(0).isBlank() ? Optional.empty() : Optional.of(values.get(0));
+			}
+			if (frame.type() == ImprovFrame.TYPE_ERROR_STATE && frame.data().length > 0
+					&& (frame.data()[0] & 0xff) == ERROR_UNKNOWN_RPC) {
+				return Optional.empty();
+			}
+			checkError(frame, null);
+		}
 	}
 
 	public List<WifiNetwork> scan(IProgressMonitor monitor) throws OnrampException {
