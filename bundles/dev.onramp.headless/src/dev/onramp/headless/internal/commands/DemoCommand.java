@@ -9,6 +9,8 @@ package dev.onramp.headless.internal.commands;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -263,8 +265,10 @@ public class DemoCommand implements ICommand {
 			String foundBy = data.get("found_by").getAsString(); //$NON-NLS-1$
 			String how = switch (foundBy) {
 			case "mdns" -> "found again over mDNS on loopback"; //$NON-NLS-1$ //$NON-NLS-2$
-			case "ip" -> "mDNS on loopback did not answer (multicast off?): found again by its IP address" //$NON-NLS-1$ //$NON-NLS-2$
-					+ (data.has("ip") ? " " + data.get("ip").getAsString() : "") + " (IP fallback)"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+			case "ip" -> "found again by its IP address" //$NON-NLS-1$ //$NON-NLS-2$
+					+ (data.has("ip") ? " " + data.get("ip").getAsString() : "") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+					+ (loopbackMulticast() ? ", which answered before its mDNS announcement arrived (IP fallback)" //$NON-NLS-1$
+							: " (IP fallback: multicast is off on loopback, so mDNS cannot answer)"); //$NON-NLS-1$
 			default -> "not looked up again (" + foundBy + ")"; //$NON-NLS-1$ //$NON-NLS-2$
 			};
 			lines.add("Connect to " + data.get("url").getAsString() + " \u2014 " + how + "."); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
@@ -273,6 +277,15 @@ public class DemoCommand implements ICommand {
 				+ (temporary ? " (temporary, removed when the demo ends; --data-dir DIR keeps it)" : "")); //$NON-NLS-1$ //$NON-NLS-2$
 		lines.add("Demo finished in " + wallMs + " ms; all simulated devices stopped."); //$NON-NLS-1$ //$NON-NLS-2$
 		return lines;
+	}
+
+	private static boolean loopbackMulticast() {
+		try {
+			NetworkInterface loopback = NetworkInterface.getByName("lo"); //$NON-NLS-1$
+			return loopback != null && loopback.isUp() && loopback.supportsMulticast();
+		} catch (SocketException e) {
+			return false;
+		}
 	}
 
 	private static JsonArray json(List<Step> steps) {
