@@ -1,0 +1,231 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.simulator.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import dev.onramp.simulator.internal.Interpreter.Node;
+import dev.onramp.simulator.internal.Interpreter.Statement;
+import dev.onramp.simulator.internal.PyValues.Tuple;
+
+/**
+ * Parses a snippet's statements into closures that run against the interpreter's namespace: imports, assignments,
+ * {@code del}, {@code pass}, expression statements, {@code try:}/{@code finally:} and {@code for NAME in X:}.
+ * Expressions are left to {@link PyExpressionParser}.
+ */
+final class PyStatementParser {
+
+	private final PyTokenCursor cursor;
+	private final PyExpressionParser expressions;
+	private final Map<String, Object> globals;
+	private final Function<String, Object> importer;
+
+	/**
+	 * @param tokens   the snippet, as {@link PyLexer} split it
+	 * @param globals  the module namespace the statements assign to
+	 * @param builtins resolves builtin names, {@code null} if unknown
+	 * @param importer returns a module or throws an {@code ImportError}
+	 */
+	PyStatementParser(List<PyLexer.Token> tokens, Map<String, Object> globals, Function<String, Object> builtins,
+			Function<String, Object> importer) {
+		this.cursor = new PyTokenCursor(tokens);
+		this.expressions = new PyExpressionParser(cursor, globals, builtins);
+		this.globals = globals;
+		this.importer = importer;
+	}
+
+	/**
+	 * @return the snippet's statements, none of them run yet
+	 * @throws PyException a syntax error
+	 */
+	List<Statement> parse() {
+		return statements(PyLexer.Kind.END);
+	}
+
+	/** Statements up to (not including) {@code end}: the end of the snippet or of an indented block. */
+	private List<Statement> statements(PyLexer.Kind end) {
+		List<Statement> statements = new ArrayList<>();
+		while (cursor.peek().kind() != end) {
+			if (cursor.peek().kind() == PyLexer.Kind.NEWLINE || cursor.isOp(";")) { //$NON-NLS-1$
+				cursor.skip();
+				continue;
+			}
+			if (cursor.peek().kind() == PyLexer.Kind.INDENT) {
+				throw new PyException("IndentationError", "unexpected indent", cursor.peek().line()); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+			if (cursor.peek().kind() == PyLexer.Kind.END || cursor.peek().kind() == PyLexer.Kind.DEDENT) {
+				throw cursor.syntaxError();
+			}
+			int line = cursor.peek().line();
+			if (cursor.isName("try") || cursor.isName("for")) { //$NON-NLS-1$ //$NON-NLS-2$
+				statements.add(new Statement(line, compound()));
+				continue;
+			}
+			statements.add(new Statement(line, statement()));
+			if (!(cursor.peek().kind() == PyLexer.Kind.NEWLINE || cursor.isOp(";"))) { //$NON-NLS-1$
+				throw cursor.syntaxError();
+			}
+		}
+		return statements;
+	}
+
+	/** {@code try:} suite {@code finally:} suite, or {@code for NAME in EXPR:} suite. */
+	private Node compound() {
+		if (cursor.next().text().equals("try")) { //$NON-NLS-1$
+			cursor.expectOp(":"); //$NON-NLS-1$
+			List<Statement> body = suite();
+			if (!cursor.isName("finally")) { //$NON-NLS-1$
+				throw cursor.syntaxError(); // try/except is not supported
+			}
+			cursor.skip();
+			cursor.expectOp(":"); //$NON-NLS-1$
+			List<Statement> cleanup = suite();
+			return () -> {
+				try {
+					Interpreter.execute(body);
+				} finally {
+					Interpreter.execute(cleanup);
+				}
+				return PyValues.NONE;
+			};
+		}
+		String name = cursor.expectName();
+		if (!cursor.isName("in")) { //$NON-NLS-1$
+			throw cursor.syntaxError();
+		}
+		cursor.skip();
+		Node iterable = expressions.expression();
+		cursor.expectOp(":"); //$NON-NLS-1$
+		List<Statement> body = suite();
+		return () -> {
+			Object items = iterable.eval();
+			List<?> list = items instanceof Tuple t ? t.items() : items instanceof List<?> l ? l : null;
+			if (list == null) {
+				throw PyValues.typeError("'" + PyValues.typeName(items) + "' object isn't iterable"); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+			for (Object item : List.copyOf(list)) {
+				globals.put(name, item);
+				Interpreter.execute(body);
+			}
+			return PyValues.NONE;
+		};
+	}
+
+	/** Simple statements on the line of the colon, or an indented block on the following lines. */
+	private List<Statement> suite() {
+		if (cursor.peek().kind() == PyLexer.Kind.NEWLINE) {
+			cursor.skip();
+			if (cursor.peek().kind() != PyLexer.Kind.INDENT) {
+				throw cursor.syntaxError(); // MicroPython says "invalid syntax" for a missing block
+			}
+			cursor.skip();
+			List<Statement> block = statements(PyLexer.Kind.DEDENT);
+			cursor.skip();
+			if (block.isEmpty()) {
+				throw cursor.syntaxError();
+			}
+			return block;
+		}
+		List<Statement> line = new ArrayList<>();
+		do {
+			if (cursor.isName("try") || cursor.isName("for") || cursor.isName("finally")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				throw cursor.syntaxError();
+			}
+			line.add(new Statement(cursor.peek().line(), statement()));
+		} while (cursor.isOp(";") && cursor.next() != null && cursor.peek().kind() != PyLexer.Kind.NEWLINE); //$NON-NLS-1$
+		if (cursor.peek().kind() != PyLexer.Kind.NEWLINE) {
+			throw cursor.syntaxError();
+		}
+		cursor.skip();
+		return line;
+	}
+
+	private Node statement() {
+		PyLexer.Token first = cursor.peek();
+		if (first.kind() == PyLexer.Kind.NAME) {
+			switch (first.text()) {
+			case "import" -> { //$NON-NLS-1$
+				cursor.skip();
+				List<String[]> names = new ArrayList<>();
+				do {
+					String module = cursor.expectName();
+					String alias = module;
+					if (cursor.isName("as")) { //$NON-NLS-1$
+						cursor.skip();
+						alias = cursor.expectName();
+					}
+					names.add(new String[] { module, alias });
+				} while (cursor.isOp(",") && cursor.next() != null); //$NON-NLS-1$
+				return () -> {
+					for (String[] name : names) {
+						globals.put(name[1], importer.apply(name[0]));
+					}
+					return PyValues.NONE;
+				};
+			}
+			case "from" -> { //$NON-NLS-1$
+				cursor.skip();
+				String module = cursor.expectName();
+				if (!(cursor.peek().kind() == PyLexer.Kind.NAME && cursor.next().text().equals("import"))) { //$NON-NLS-1$
+					throw cursor.syntaxError();
+				}
+				List<String> names = new ArrayList<>();
+				do {
+					names.add(cursor.expectName());
+				} while (cursor.isOp(",") && cursor.next() != null); //$NON-NLS-1$
+				return () -> {
+					Object m = importer.apply(module);
+					for (String name : names) {
+						globals.put(name, PyOperations.attribute(m, name));
+					}
+					return PyValues.NONE;
+				};
+			}
+			case "pass" -> { //$NON-NLS-1$
+				cursor.skip();
+				return () -> PyValues.NONE;
+			}
+			case "del" -> { //$NON-NLS-1$
+				cursor.skip();
+				List<String> names = new ArrayList<>();
+				do {
+					names.add(cursor.expectName());
+				} while (cursor.isOp(",") && cursor.next() != null); //$NON-NLS-1$
+				return () -> {
+					for (String name : names) {
+						if (globals.remove(name) == null) {
+							throw PyOperations.nameError(name);
+						}
+					}
+					return PyValues.NONE;
+				};
+			}
+			default -> {
+				if (PyExpressionParser.UNSUPPORTED_KEYWORDS.contains(first.text())) {
+					throw cursor.syntaxError();
+				}
+			}
+			}
+			PyLexer.Token after = cursor.peekAfter();
+			if (after.kind() == PyLexer.Kind.OP && after.text().equals("=")) { //$NON-NLS-1$
+				cursor.skip();
+				cursor.skip();
+				String name = first.text();
+				Node value = expressions.expression();
+				return () -> {
+					globals.put(name, value.eval());
+					return PyValues.NONE;
+				};
+			}
+		}
+		return expressions.expression();
+	}
+}
