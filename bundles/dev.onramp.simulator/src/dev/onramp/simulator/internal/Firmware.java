@@ -10,22 +10,19 @@ package dev.onramp.simulator.internal;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Random;
 
 import dev.onramp.core.OnrampException;
 import dev.onramp.core.serial.IByteChannel;
 import dev.onramp.simulator.Fault;
 import dev.onramp.simulator.LineEnd;
+import dev.onramp.simulator.internal.FirmwareLine.LineGone;
 
 /**
  * One power cycle of the simulated firmware on one line, following MicroPython's {@code pyexec.c}: boot output, a
  * main.py that prints until Ctrl-C, the friendly REPL, the raw REPL with plain and raw-paste execution (window
  * credits and {@code \x01} acknowledgements), soft reset ({@code Ctrl-D} at an empty raw prompt) and
- * {@code machine.reset()}, which drops the line. A running snippet reads the line through {@code sys.stdin.buffer}
- * (bytes after the code go to the program, not the REPL; Ctrl-C raises {@code KeyboardInterrupt} unless
- * {@code micropython.kbd_intr(-1)}) and {@code sys.stdout.write} goes out at once; the same pacing and faults apply.
+ * {@code machine.reset()}, which drops the line. {@link SnippetRunner} runs the code the REPL receives;
+ * {@link FirmwareLine} carries the bytes both ways with the device's pacing and faults.
  */
 public final class Firmware {
 
@@ -40,23 +37,9 @@ public final class Firmware {
 	private static final byte CTRL_E = 5;
 	private static final String RAW_BANNER = "raw REPL; CTRL-B to exit\r\n>"; //$NON-NLS-1$
 
-	/** Signals that the host is gone while the device writes. */
-	private static final class LineGone extends Exception {
-		private static final long serialVersionUID = 1L;
-	}
-
-	/** The line went away while a program read or wrote it. */
-	private static final class LineLost extends RuntimeException {
-		private static final long serialVersionUID = 1L;
-	}
-
 	private final DeviceState state;
-	private final IByteChannel line;
-	private final LinePacer rxPacer;
-	private final LinePacer txPacer;
-	private final Random random = new Random(42);
-	private final StringBuilder stdout = new StringBuilder();
-	private Interpreter interpreter;
+	private final FirmwareLine line;
+	private final SnippetRunner runner;
 	private Mode mode = Mode.MAIN_PY;
 	private final ByteArrayOutputStream input = new ByteArrayOutputStream();
 	private long heartbeatCount;
@@ -64,14 +47,6 @@ public final class Firmware {
 	private int pasteCredit;
 	private int pasteConsumed;
 	private volatile boolean stopped;
-	/** What the REPL is handling; a program reading stdin takes the rest first. */
-	private byte[] rx = new byte[0];
-	private int rxPos;
-	private int rxLength;
-	private int interruptChar = CTRL_C;
-	/** A {@link Fault.Kind#DROP_LINE} fault was reached: the line drops once the bytes before it are handled. */
-	private boolean dropPending;
-	private boolean dropped;
 
 	/**
 	 * @param baudRate 0 when the line itself is paced (or unthrottled), else the firmware paces its own reads and
@@ -79,9 +54,8 @@ public final class Firmware {
 	 */
 	public Firmware(DeviceState state, IByteChannel line, int baudRate) {
 		this.state = state;
-		this.line = line;
-		this.rxPacer = new LinePacer(baudRate);
-		this.txPacer = new LinePacer(baudRate);
+		this.line = new FirmwareLine(state, line, baudRate);
+		this.runner = new SnippetRunner(state, this.line, () -> stopped);
 	}
 
 	public void stop() {
@@ -92,26 +66,23 @@ public final class Firmware {
 	public LineEnd run() {
 		try {
 			boot();
-			byte[] buffer = new byte[rxPacer.paced() ? 16 : 4096];
+			byte[] buffer = line.newReadBuffer();
 			while (!stopped && !Thread.currentThread().isInterrupted()) {
 				Fault fault = state.fault();
 				if (fault.kind() == Fault.Kind.GARBAGE) {
-					byte[] noise = new byte[24];
-					random.nextBytes(noise);
-					emit(noise);
-					line.read(buffer, 0, buffer.length, Duration.ofMillis(30));
+					line.babble(buffer);
 					continue;
 				}
 				if (fault.kind() == Fault.Kind.SILENT) {
-					line.read(buffer, 0, buffer.length, Duration.ofMillis(50));
+					line.ignore(buffer, Duration.ofMillis(50));
 					continue;
 				}
 				long wait = mode == Mode.MAIN_PY ? Math.max(1, (nextHeartbeat - System.nanoTime()) / 1_000_000) : 100;
-				int n = receive(buffer, buffer.length, Duration.ofMillis(wait));
-				if (n > 0 || dropPending) {
+				int n = line.receive(buffer, buffer.length, Duration.ofMillis(wait));
+				if (n > 0 || line.dropPending()) {
 					LineEnd end = handle(buffer, n);
-					if (dropPending) {
-						dropLine();
+					if (line.dropPending()) {
+						line.dropLine();
 						return end != null ? end : LineEnd.LINE_DROPPED;
 					}
 					if (end != null) {
@@ -124,94 +95,12 @@ public final class Firmware {
 			}
 			return LineEnd.STOPPED;
 		} catch (OnrampException | LineGone e) {
-			return dropped ? LineEnd.LINE_DROPPED : LineEnd.LINE_CLOSED;
-		}
-	}
-
-	/** Reads the line with pacing and the drop fault: bytes past the fault's count never arrive. */
-	private int receive(byte[] buffer, int max, Duration wait) throws OnrampException {
-		int n = line.read(buffer, 0, max, wait);
-		if (n <= 0) {
-			return n;
-		}
-		rxPacer.carry(n);
-		Fault fault = state.fault();
-		if (fault.kind() == Fault.Kind.DROP_LINE) {
-			long allowed = fault.afterBytes() - state.receivedSinceFault.get();
-			if (n >= allowed) {
-				n = (int) Math.max(0, allowed);
-				dropPending = true;
-			}
-		}
-		state.receivedSinceFault.addAndGet(n);
-		return n;
-	}
-
-	private void dropLine() {
-		dropPending = false;
-		dropped = true;
-		state.setFault(Fault.none());
-		line.close();
-	}
-
-	/** {@code sys.stdin.buffer.read(n)}: the bytes after the code first, then the line; blocks like the firmware. */
-	private byte[] readStdin(int n) {
-		ByteArrayOutputStream data = new ByteArrayOutputStream(n);
-		byte[] buffer = new byte[rxPacer.paced() ? 16 : 4096];
-		while (data.size() < n) {
-			if (rxPos < rxLength) {
-				takeStdin(rx[rxPos++], data);
-				continue;
-			}
-			if (dropPending) {
-				dropLine();
-				throw new LineLost();
-			}
-			if (stopped || Thread.currentThread().isInterrupted()) {
-				throw new LineLost();
-			}
-			try {
-				Fault fault = state.fault();
-				if (fault.kind() == Fault.Kind.GARBAGE) {
-					byte[] noise = new byte[24];
-					random.nextBytes(noise);
-					emit(noise);
-					line.read(buffer, 0, buffer.length, Duration.ofMillis(30));
-					continue;
-				}
-				int got = receive(buffer, Math.min(buffer.length, n - data.size()), Duration.ofMillis(100));
-				if (fault.kind() == Fault.Kind.SILENT) {
-					continue; // a dead board: what arrives is lost
-				}
-				for (int i = 0; i < got; i++) {
-					takeStdin(buffer[i], data);
-				}
-			} catch (OnrampException | LineGone e) {
-				throw new LineLost();
-			}
-		}
-		return data.toByteArray();
-	}
-
-	private void takeStdin(byte b, ByteArrayOutputStream data) {
-		if (interruptChar >= 0 && (b & 0xff) == interruptChar) {
-			throw new PyException("KeyboardInterrupt", ""); //$NON-NLS-1$ //$NON-NLS-2$
-		}
-		data.write(b);
-	}
-
-	private void flushStdout() {
-		String text = stdout.toString();
-		stdout.setLength(0);
-		try {
-			emit(text);
-		} catch (LineGone e) {
-			throw new LineLost();
+			return line.dropped() ? LineEnd.LINE_DROPPED : LineEnd.LINE_CLOSED;
 		}
 	}
 
 	private void boot() throws LineGone {
-		interpreter = newInterpreter();
+		runner.reset();
 		emit("ets Jul 29 2019 12:21:46\r\n\r\nrst:0x1 (POWERON_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)\r\n"); //$NON-NLS-1$
 		emit("System booting...\r\n"); //$NON-NLS-1$
 		startMainPy();
@@ -228,28 +117,6 @@ public final class Firmware {
 		nextHeartbeat = System.nanoTime() + state.options().heartbeat().toNanos();
 	}
 
-	private Interpreter newInterpreter() {
-		DeviceRuntime runtime = new DeviceRuntime(state, stdout, new DeviceRuntime.Console() {
-			@Override
-			public byte[] read(int n) {
-				return readStdin(n);
-			}
-
-			@Override
-			public void flush() {
-				flushStdout();
-			}
-
-			@Override
-			public void interruptChar(int c) {
-				interruptChar = c;
-			}
-		});
-		Map<String, Object> globals = new HashMap<>();
-		globals.put("__name__", "__main__"); //$NON-NLS-1$ //$NON-NLS-2$
-		return new Interpreter(globals, runtime::builtin, runtime::importModule);
-	}
-
 	private String banner() {
 		return "MicroPython v" + state.version() + " on 2024-11-29; " + state.machine() //$NON-NLS-1$ //$NON-NLS-2$
 				+ "\r\nType \"help()\" for more information.\r\n>>> "; //$NON-NLS-1$
@@ -257,10 +124,9 @@ public final class Firmware {
 
 	/** @return how the run ends, or {@code null} to keep going */
 	private LineEnd handle(byte[] buffer, int length) throws LineGone {
-		rx = buffer;
-		rxLength = length;
-		for (rxPos = 0; rxPos < rxLength;) {
-			byte b = rx[rxPos++];
+		line.hold(buffer, length);
+		while (line.hasHeld()) {
+			byte b = line.takeHeld();
 			LineEnd end = switch (mode) {
 			case MAIN_PY -> mainPy(b);
 			case FRIENDLY -> friendly(b);
@@ -306,7 +172,7 @@ public final class Firmware {
 		case CTRL_D -> {
 			state.softResets.incrementAndGet();
 			emit("\r\nMPY: soft reboot\r\nSystem booting...\r\n"); //$NON-NLS-1$
-			interpreter = newInterpreter();
+			runner.reset();
 			startMainPy();
 		}
 		case '\r' -> {
@@ -314,7 +180,7 @@ public final class Firmware {
 			String code = input.toString(StandardCharsets.UTF_8);
 			input.reset();
 			if (!code.isBlank()) {
-				String[] result = execute(code);
+				String[] result = runner.execute(code);
 				if (result == null) {
 					return afterReset();
 				}
@@ -339,10 +205,10 @@ public final class Firmware {
 	private LineEnd raw(byte b) throws LineGone {
 		switch (b) {
 		case CTRL_A -> {
-			byte[] line = input.toByteArray();
-			if (line.length == 2 && line[0] == CTRL_E) {
+			byte[] typed = input.toByteArray();
+			if (typed.length == 2 && typed[0] == CTRL_E) {
 				input.reset();
-				if (line[1] != 'A' || !state.options().rawPaste()) {
+				if (typed[1] != 'A' || !state.options().rawPaste()) {
 					emit("R\000"); //$NON-NLS-1$
 					return null;
 				}
@@ -369,11 +235,11 @@ public final class Firmware {
 			if (code.isEmpty()) {
 				state.softResets.incrementAndGet();
 				emit("\r\nMPY: soft reboot\r\n" + RAW_BANNER); //$NON-NLS-1$
-				interpreter = newInterpreter();
+				runner.reset();
 				return null;
 			}
 			state.plainRawExecs.incrementAndGet();
-			String[] result = execute(code);
+			String[] result = runner.execute(code);
 			if (result == null) {
 				return afterReset();
 			}
@@ -395,7 +261,7 @@ public final class Firmware {
 				result = new String[] { "", "Traceback (most recent call last):\r\nKeyboardInterrupt: \r\n" }; //$NON-NLS-1$ //$NON-NLS-2$
 			} else {
 				state.rawPasteExecs.incrementAndGet();
-				result = execute(code);
+				result = runner.execute(code);
 				if (result == null) {
 					return afterReset();
 				}
@@ -427,53 +293,11 @@ public final class Firmware {
 		return null;
 	}
 
-	/** @return {stdout, traceback}, or {@code null} when the code reset the device */
-	private String[] execute(String code) throws LineGone {
-		stdout.setLength(0);
-		String error = ""; //$NON-NLS-1$
-		interruptChar = CTRL_C; // pyexec arms Ctrl-C for every snippet
-		try {
-			interpreter.run(code);
-		} catch (LineLost e) {
-			throw new LineGone();
-		} catch (Interpreter.LocatedException e) {
-			error = e.exception().traceback(e.line());
-		} catch (PyException e) {
-			error = e.traceback(1);
-		} catch (DeviceRuntime.ResetRequested e) {
-			state.hardResets.incrementAndGet();
-			state.network().reset();
-			emit(stdout.toString());
-			if (!state.options().resetKeepsLine()) {
-				line.close();
-			}
-			return null;
-		} catch (RuntimeException e) {
-			error = new PyException("RuntimeError", String.valueOf(e.getMessage())).traceback(1); //$NON-NLS-1$
-		}
-		return new String[] { stdout.toString(), error };
-	}
-
 	private void emit(String text) throws LineGone {
-		emit(text.getBytes(StandardCharsets.UTF_8));
+		line.emit(text);
 	}
 
 	private void emit(byte[] data) throws LineGone {
-		if (state.fault().kind() == Fault.Kind.SILENT) {
-			return;
-		}
-		try {
-			if (!txPacer.paced()) {
-				line.write(data);
-				return;
-			}
-			for (int offset = 0; offset < data.length; offset += 16) {
-				int n = Math.min(16, data.length - offset);
-				txPacer.carry(n);
-				line.write(data, offset, n);
-			}
-		} catch (OnrampException e) {
-			throw new LineGone();
-		}
+		line.emit(data);
 	}
 }
