@@ -10,10 +10,7 @@ package dev.onramp.provisioning.internal.bless;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
@@ -39,13 +36,10 @@ import dev.onramp.core.EndpointKind;
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.Hostnames;
 import dev.onramp.core.OnrampException;
-import dev.onramp.core.certs.CertificateProfiles;
 import dev.onramp.core.certs.CertificateReport;
-import dev.onramp.core.certs.CertificateRequest;
 import dev.onramp.core.certs.ICertificateService;
 import dev.onramp.core.certs.ICertificateVerifier;
 import dev.onramp.core.certs.IssuedCertificate;
-import dev.onramp.core.certs.TrustMode;
 import dev.onramp.core.certs.VerificationOutcome;
 import dev.onramp.core.certs.VerificationRequest;
 import dev.onramp.core.discovery.IDiscoveryService;
@@ -53,29 +47,24 @@ import dev.onramp.core.provisioning.IReprovisioner;
 import dev.onramp.core.provisioning.ReprovisionRequest;
 import dev.onramp.core.provisioning.ReprovisionResult;
 import dev.onramp.core.registry.IDeviceRegistry;
-import dev.onramp.core.repl.DeviceIdentity;
-import dev.onramp.core.repl.FileTransferProgress;
-import dev.onramp.core.repl.IDeviceFileSystem;
 import dev.onramp.core.repl.IReplService;
 import dev.onramp.core.repl.IReplSession;
-import dev.onramp.core.repl.PutResult;
-import dev.onramp.core.repl.PythonSource;
 import dev.onramp.core.serial.IByteChannel;
 import dev.onramp.core.serial.ISerialPortService;
+import dev.onramp.provisioning.internal.bless.ReplBlessing.Board;
 import dev.onramp.provisioning.internal.repl.ReplSessions;
 
 /**
- * The pyDirect blessing (PROTOCOLS.md §4) over the raw REPL. The certificate and key are first uploaded next to the
- * old files ({@code .new}, each atomic and verified), then both renamed in one snippet: a line that drops during the
- * upload leaves the old pair intact. The private key exists in clear only in the upload buffer, cleared afterwards,
- * and is never part of a message.
+ * The pyDirect blessing (PROTOCOLS.md §4) over the raw REPL: in the device's session it identifies the board, issues
+ * a certificate for it, installs the certificate and key and enables HTTPS (those steps are {@link ReplBlessing}'s);
+ * then, unless the request says not to reset, it resets the device, waits for it to come back and checks that it
+ * serves the installed certificate.
  */
 @Component(service = IReprovisioner.class)
 public class Reprovisioner implements IReprovisioner {
 
 	public static final String CERT_PATH = "/certs/servercert.pem"; //$NON-NLS-1$
 	public static final String KEY_PATH = "/certs/prvtkey.pem"; //$NON-NLS-1$
-	private static final String STAGED = ".new"; //$NON-NLS-1$
 	private static final Duration RESOLVE_TIMEOUT = Duration.ofSeconds(5);
 	private static final long VERIFY_RETRY_NANOS = Duration.ofMillis(250).toNanos();
 
@@ -128,10 +117,6 @@ public class Reprovisioner implements IReprovisioner {
 		}
 	}
 
-	/** What the device said about itself before the blessing. */
-	private record Board(DeviceIdentity identity, String hostname, Optional<String> ip, int httpsPort) {
-	}
-
 	@Override
 	public ReprovisionResult reprovision(ReprovisionRequest request, IProgressMonitor monitor)
 			throws OnrampException {
@@ -148,18 +133,18 @@ public class Reprovisioner implements IReprovisioner {
 		Board board;
 		try (IReplSession session = ReplSessions.open(ports, repl, request.port(), sub.split(5))) {
 			sub.subTask("Identifying the device"); //$NON-NLS-1$
-			board = identify(session, request);
+			board = ReplBlessing.identify(session, request);
 			sub.split(5);
 
 			sub.subTask("Issuing a certificate for " + Hostnames.toLocal(board.hostname())); //$NON-NLS-1$
-			issued = certificates.issue(certificateRequest(request, board));
+			issued = certificates.issue(ReplBlessing.certificateRequest(request, board));
 			sub.split(10);
 
 			sub.subTask("Installing the certificate and key"); //$NON-NLS-1$
-			install(session, issued, sub.split(30));
+			ReplBlessing.install(session, issued, sub.split(30));
 
 			sub.subTask("Enabling HTTPS"); //$NON-NLS-1$
-			enableHttps(session, board, request);
+			ReplBlessing.enableHttps(session, board, request);
 			sub.split(5);
 			log("Installed certificate " + issued.fingerprintSha256() + " for " + board.hostname() + " on " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 					+ request.port());
@@ -192,112 +177,6 @@ public class Reprovisioner implements IReprovisioner {
 		if (monitor.isCanceled()) {
 			throw OnrampException.of(FailureReason.CANCELLED);
 		}
-	}
-
-	private static Board identify(IReplSession session, ReprovisionRequest request) throws OnrampException {
-		DeviceIdentity identity = session.identify();
-		String hostname = request.hostname().map(Hostnames::withoutLocalSuffix)
-				.or(() -> identity.hostname().map(Hostnames::withoutLocalSuffix))
-				.or(() -> identity.mac().map(mac -> mac.pyDirectHostname()))
-				.orElseThrow(() -> new OnrampException(FailureReason.USAGE,
-						"The device on " + request.port() + " reports no host name.", //$NON-NLS-1$ //$NON-NLS-2$
-						"Give one with --hostname H.")); //$NON-NLS-1$
-		if (!Hostnames.isValidDeviceHostname(hostname)) {
-			throw new OnrampException(FailureReason.USAGE, "'" + hostname + "' is not a valid device host name.", //$NON-NLS-1$ //$NON-NLS-2$
-					"Use letters, digits and inner hyphens, at most 63 characters."); //$NON-NLS-1$
-		}
-		Optional<String> ip = Optional.empty();
-		var station = session.exec("import network\nw = network.WLAN(network.STA_IF)\nprint(w.isconnected(), w.ifconfig()[0])\n"); //$NON-NLS-1$
-		if (station.ok()) {
-			String[] parts = station.stdout().strip().split("\\s+"); //$NON-NLS-1$
-			if (parts.length == 2 && parts[0].equals("True") && !parts[1].equals("0.0.0.0")) { //$NON-NLS-1$ //$NON-NLS-2$
-				ip = Optional.of(parts[1]);
-			}
-		}
-		int port = 443;
-		if (identity.pyDirect()) {
-			var configured = session.exec("import settings\nprint(settings.get('server.https_port', 443))\n"); //$NON-NLS-1$
-			if (configured.ok()) {
-				try {
-					port = Integer.parseInt(configured.stdout().strip());
-				} catch (NumberFormatException e) {
-					// the firmware's default
-				}
-			}
-		}
-		return new Board(identity, hostname, ip, port);
-	}
-
-	private static CertificateRequest certificateRequest(ReprovisionRequest request, Board board)
-			throws OnrampException {
-		List<InetAddress> addresses = new ArrayList<>(request.ipAddresses());
-		if (board.ip().isPresent()) {
-			try {
-				InetAddress ip = InetAddress.getByName(board.ip().get());
-				if (!addresses.contains(ip)) {
-					addresses.add(ip);
-				}
-			} catch (UnknownHostException e) {
-				// not an address literal: leave it out of the certificate
-			}
-		}
-		int days = request.validityDays().orElse(request.trust() == TrustMode.CA
-				? CertificateProfiles.DEFAULT_CA_VALIDITY_DAYS
-				: CertificateProfiles.PYDIRECT_VALIDITY_DAYS);
-		if (days <= 0 || days > CertificateProfiles.maxValidityDays(request.trust())) {
-			throw new OnrampException(FailureReason.USAGE, "--days must be between 1 and " //$NON-NLS-1$
-					+ CertificateProfiles.maxValidityDays(request.trust()) + " for this trust mode.", //$NON-NLS-1$
-					request.trust() == TrustMode.CA
-							? "Browsers reject CA-issued server certificates valid for more than 825 days." //$NON-NLS-1$
-							: null);
-		}
-		return new CertificateRequest(board.hostname(), addresses, request.keyType(), days, request.trust());
-	}
-
-	private static void install(IReplSession session, IssuedCertificate issued, SubMonitor monitor)
-			throws OnrampException {
-		IDeviceFileSystem files = session.files();
-		SubMonitor sub = SubMonitor.convert(monitor, 4);
-		files.mkdirs("/certs"); //$NON-NLS-1$
-		byte[] chain = issued.certificateChainPem().getBytes(StandardCharsets.US_ASCII);
-		PutResult cert = files.put(CERT_PATH + STAGED, chain, FileTransferProgress.NONE);
-		sub.split(1);
-		byte[] key = issued.privateKeyPem().utf8();
-		PutResult keyResult;
-		try {
-			keyResult = files.put(KEY_PATH + STAGED, key, FileTransferProgress.NONE);
-		} finally {
-			Arrays.fill(key, (byte) 0);
-		}
-		sub.split(1);
-		// both files are complete and verified on the device: swap them in together
-		// os.rename replaces atomically on littlefs
-		session.execOrThrow("import os\nos.rename(" + PythonSource.quote(CERT_PATH + STAGED) + ", " //$NON-NLS-1$ //$NON-NLS-2$
-				+ PythonSource.quote(CERT_PATH) + ")\nos.rename(" + PythonSource.quote(KEY_PATH + STAGED) + ", " //$NON-NLS-1$ //$NON-NLS-2$
-				+ PythonSource.quote(KEY_PATH) + ")\n", "Replacing the certificate files"); //$NON-NLS-1$ //$NON-NLS-2$
-		sub.split(1);
-		if (!files.sha256(CERT_PATH).map(cert.sha256()::equalsIgnoreCase).orElse(false)
-				|| !files.sha256(KEY_PATH).map(keyResult.sha256()::equalsIgnoreCase).orElse(false)) {
-			throw new OnrampException(FailureReason.PROTOCOL_ERROR,
-					"The certificate files on the device differ from what was written.", //$NON-NLS-1$
-					"Check the device's file system (is it full?) and run reprovision again."); //$NON-NLS-1$
-		}
-		sub.split(1);
-	}
-
-	private static void enableHttps(IReplSession session, Board board, ReprovisionRequest request)
-			throws OnrampException {
-		if (!board.identity().pyDirect()) {
-			ILog.of(Reprovisioner.class).warn("The device on " + request.port() //$NON-NLS-1$
-					+ " has no pyDirect settings module: HTTPS must be enabled by its own firmware"); //$NON-NLS-1$
-			return;
-		}
-		StringBuilder code = new StringBuilder("import settings\nsettings.set('server.https_enabled', True)\n"); //$NON-NLS-1$
-		if (!board.identity().hostname().map(Hostnames::withoutLocalSuffix).equals(Optional.of(board.hostname()))) {
-			code.append("settings.set('device.hostname', ").append(PythonSource.quote(board.hostname())).append(")\n"); //$NON-NLS-1$ //$NON-NLS-2$
-		}
-		code.append("settings.save()\n"); //$NON-NLS-1$
-		session.execOrThrow(code.toString(), "Enabling HTTPS in the device settings"); //$NON-NLS-1$
 	}
 
 	/**

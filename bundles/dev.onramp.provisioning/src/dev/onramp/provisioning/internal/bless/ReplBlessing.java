@@ -1,0 +1,158 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.provisioning.internal.bless;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.SubMonitor;
+
+import dev.onramp.core.FailureReason;
+import dev.onramp.core.Hostnames;
+import dev.onramp.core.OnrampException;
+import dev.onramp.core.certs.CertificateProfiles;
+import dev.onramp.core.certs.CertificateRequest;
+import dev.onramp.core.certs.IssuedCertificate;
+import dev.onramp.core.certs.TrustMode;
+import dev.onramp.core.provisioning.ReprovisionRequest;
+import dev.onramp.core.repl.DeviceIdentity;
+import dev.onramp.core.repl.FileTransferProgress;
+import dev.onramp.core.repl.IDeviceFileSystem;
+import dev.onramp.core.repl.IReplSession;
+import dev.onramp.core.repl.PutResult;
+import dev.onramp.core.repl.PythonSource;
+
+/**
+ * The steps of the pyDirect blessing (PROTOCOLS.md §4) in the device's raw REPL session, before any reset:
+ * identifying the board, the certificate request for it, installing the certificate and key, enabling HTTPS. The
+ * certificate and key are first uploaded next to the old files ({@code .new}, each atomic and verified), then both
+ * renamed in one snippet: a line that drops during the upload leaves the old pair intact. The private key exists in
+ * clear only in the upload buffer, cleared afterwards, and is never part of a message.
+ */
+final class ReplBlessing {
+
+	private static final String CERT_PATH = Reprovisioner.CERT_PATH;
+	private static final String KEY_PATH = Reprovisioner.KEY_PATH;
+	private static final String STAGED = ".new"; //$NON-NLS-1$
+
+	/** What the device said about itself before the blessing. */
+	record Board(DeviceIdentity identity, String hostname, Optional<String> ip, int httpsPort) {
+	}
+
+	private ReplBlessing() {
+	}
+
+	static Board identify(IReplSession session, ReprovisionRequest request) throws OnrampException {
+		DeviceIdentity identity = session.identify();
+		String hostname = request.hostname().map(Hostnames::withoutLocalSuffix)
+				.or(() -> identity.hostname().map(Hostnames::withoutLocalSuffix))
+				.or(() -> identity.mac().map(mac -> mac.pyDirectHostname()))
+				.orElseThrow(() -> new OnrampException(FailureReason.USAGE,
+						"The device on " + request.port() + " reports no host name.", //$NON-NLS-1$ //$NON-NLS-2$
+						"Give one with --hostname H.")); //$NON-NLS-1$
+		if (!Hostnames.isValidDeviceHostname(hostname)) {
+			throw new OnrampException(FailureReason.USAGE, "'" + hostname + "' is not a valid device host name.", //$NON-NLS-1$ //$NON-NLS-2$
+					"Use letters, digits and inner hyphens, at most 63 characters."); //$NON-NLS-1$
+		}
+		Optional<String> ip = Optional.empty();
+		var station = session.exec("import network\nw = network.WLAN(network.STA_IF)\nprint(w.isconnected(), w.ifconfig()[0])\n"); //$NON-NLS-1$
+		if (station.ok()) {
+			String[] parts = station.stdout().strip().split("\\s+"); //$NON-NLS-1$
+			if (parts.length == 2 && parts[0].equals("True") && !parts[1].equals("0.0.0.0")) { //$NON-NLS-1$ //$NON-NLS-2$
+				ip = Optional.of(parts[1]);
+			}
+		}
+		int port = 443;
+		if (identity.pyDirect()) {
+			var configured = session.exec("import settings\nprint(settings.get('server.https_port', 443))\n"); //$NON-NLS-1$
+			if (configured.ok()) {
+				try {
+					port = Integer.parseInt(configured.stdout().strip());
+				} catch (NumberFormatException e) {
+					// the firmware's default
+				}
+			}
+		}
+		return new Board(identity, hostname, ip, port);
+	}
+
+	static CertificateRequest certificateRequest(ReprovisionRequest request, Board board) throws OnrampException {
+		List<InetAddress> addresses = new ArrayList<>(request.ipAddresses());
+		if (board.ip().isPresent()) {
+			try {
+				InetAddress ip = InetAddress.getByName(board.ip().get());
+				if (!addresses.contains(ip)) {
+					addresses.add(ip);
+				}
+			} catch (UnknownHostException e) {
+				// not an address literal: leave it out of the certificate
+			}
+		}
+		int days = request.validityDays().orElse(request.trust() == TrustMode.CA
+				? CertificateProfiles.DEFAULT_CA_VALIDITY_DAYS
+				: CertificateProfiles.PYDIRECT_VALIDITY_DAYS);
+		if (days <= 0 || days > CertificateProfiles.maxValidityDays(request.trust())) {
+			throw new OnrampException(FailureReason.USAGE, "--days must be between 1 and " //$NON-NLS-1$
+					+ CertificateProfiles.maxValidityDays(request.trust()) + " for this trust mode.", //$NON-NLS-1$
+					request.trust() == TrustMode.CA
+							? "Browsers reject CA-issued server certificates valid for more than 825 days." //$NON-NLS-1$
+							: null);
+		}
+		return new CertificateRequest(board.hostname(), addresses, request.keyType(), days, request.trust());
+	}
+
+	static void install(IReplSession session, IssuedCertificate issued, SubMonitor monitor) throws OnrampException {
+		IDeviceFileSystem files = session.files();
+		SubMonitor sub = SubMonitor.convert(monitor, 4);
+		files.mkdirs("/certs"); //$NON-NLS-1$
+		byte[] chain = issued.certificateChainPem().getBytes(StandardCharsets.US_ASCII);
+		PutResult cert = files.put(CERT_PATH + STAGED, chain, FileTransferProgress.NONE);
+		sub.split(1);
+		byte[] key = issued.privateKeyPem().utf8();
+		PutResult keyResult;
+		try {
+			keyResult = files.put(KEY_PATH + STAGED, key, FileTransferProgress.NONE);
+		} finally {
+			Arrays.fill(key, (byte) 0);
+		}
+		sub.split(1);
+		// both files are complete and verified on the device: swap them in together
+		// os.rename replaces atomically on littlefs
+		session.execOrThrow("import os\nos.rename(" + PythonSource.quote(CERT_PATH + STAGED) + ", " //$NON-NLS-1$ //$NON-NLS-2$
+				+ PythonSource.quote(CERT_PATH) + ")\nos.rename(" + PythonSource.quote(KEY_PATH + STAGED) + ", " //$NON-NLS-1$ //$NON-NLS-2$
+				+ PythonSource.quote(KEY_PATH) + ")\n", "Replacing the certificate files"); //$NON-NLS-1$ //$NON-NLS-2$
+		sub.split(1);
+		if (!files.sha256(CERT_PATH).map(cert.sha256()::equalsIgnoreCase).orElse(false)
+				|| !files.sha256(KEY_PATH).map(keyResult.sha256()::equalsIgnoreCase).orElse(false)) {
+			throw new OnrampException(FailureReason.PROTOCOL_ERROR,
+					"The certificate files on the device differ from what was written.", //$NON-NLS-1$
+					"Check the device's file system (is it full?) and run reprovision again."); //$NON-NLS-1$
+		}
+		sub.split(1);
+	}
+
+	static void enableHttps(IReplSession session, Board board, ReprovisionRequest request) throws OnrampException {
+		if (!board.identity().pyDirect()) {
+			ILog.of(Reprovisioner.class).warn("The device on " + request.port() //$NON-NLS-1$
+					+ " has no pyDirect settings module: HTTPS must be enabled by its own firmware"); //$NON-NLS-1$
+			return;
+		}
+		StringBuilder code = new StringBuilder("import settings\nsettings.set('server.https_enabled', True)\n"); //$NON-NLS-1$
+		if (!board.identity().hostname().map(Hostnames::withoutLocalSuffix).equals(Optional.of(board.hostname()))) {
+			code.append("settings.set('device.hostname', ").append(PythonSource.quote(board.hostname())).append(")\n"); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		code.append("settings.save()\n"); //$NON-NLS-1$
+		session.execOrThrow(code.toString(), "Enabling HTTPS in the device settings"); //$NON-NLS-1$
+	}
+}
