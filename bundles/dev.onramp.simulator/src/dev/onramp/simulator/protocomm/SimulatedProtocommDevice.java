@@ -7,7 +7,6 @@
  *******************************************************************************/
 package dev.onramp.simulator.protocomm;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,16 +18,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+
+import dev.onramp.simulator.protocomm.ProtocommHttp.Request;
 
 /**
  * An ESP-IDF device in SoftAP provisioning mode, on 127.0.0.1 and an ephemeral port: protocomm over HTTP with the
@@ -183,7 +181,7 @@ public final class SimulatedProtocommDevice implements AutoCloseable {
 
 	private boolean handle(Request request, OutputStream out, Socket socket) throws IOException {
 		if (!"POST".equals(request.method)) { //$NON-NLS-1$
-			respond(out, 405, new byte[0], null);
+			ProtocommHttp.respond(out, 405, new byte[0], null);
 			return true;
 		}
 		switch (config.replyFault()) {
@@ -222,13 +220,13 @@ public final class SimulatedProtocommDevice implements AutoCloseable {
 				return false;
 			}
 			if (answer == null) {
-				respond(out, 404, "Not found".getBytes(StandardCharsets.US_ASCII), setCookie); //$NON-NLS-1$
+				ProtocommHttp.respond(out, 404, "Not found".getBytes(StandardCharsets.US_ASCII), setCookie); //$NON-NLS-1$
 				return true;
 			}
 			connectedNow = wifi.reportedConnected;
 			wifi.reportedConnected = false;
 		}
-		respond(out, 200, answer, setCookie);
+		ProtocommHttp.respond(out, 200, answer, setCookie);
 		if (connectedNow) {
 			try {
 				timer.schedule(this::stopService, config.stopAfterConnected().toMillis(), TimeUnit.MILLISECONDS);
@@ -283,21 +281,6 @@ public final class SimulatedProtocommDevice implements AutoCloseable {
 		}
 	}
 
-	private static void respond(OutputStream out, int status, byte[] body, String setCookie) throws IOException {
-		StringBuilder head = new StringBuilder();
-		head.append("HTTP/1.1 ").append(status).append(status == 200 ? " OK" : status == 404 ? " Not Found" : " Error") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-				.append("\r\n"); //$NON-NLS-1$
-		head.append("Content-Type: text/plain\r\n"); //$NON-NLS-1$
-		head.append("Content-Length: ").append(body.length).append("\r\n"); //$NON-NLS-1$ //$NON-NLS-2$
-		if (setCookie != null) {
-			head.append("Set-Cookie: ").append(setCookie).append("\r\n"); //$NON-NLS-1$ //$NON-NLS-2$
-		}
-		head.append("\r\n"); //$NON-NLS-1$
-		out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-		out.write(body);
-		out.flush();
-	}
-
 	/** Ends the provisioning service, as firmware does after success: the listener and every connection close. */
 	public void stopService() {
 		serving = false;
@@ -328,74 +311,6 @@ public final class SimulatedProtocommDevice implements AutoCloseable {
 			timer.awaitTermination(2, TimeUnit.SECONDS);
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-		}
-	}
-
-	/** One HTTP/1.1 request with a Content-Length body. */
-	private static final class Request {
-		String method;
-		String path;
-		final Map<String, String> headers = new HashMap<>();
-		byte[] body;
-
-		String cookie() {
-			String value = headers.get("cookie"); //$NON-NLS-1$
-			if (value == null) {
-				return null;
-			}
-			for (String part : value.split(";")) { //$NON-NLS-1$
-				String trimmed = part.trim();
-				if (trimmed.startsWith("session=")) { //$NON-NLS-1$
-					return trimmed.substring("session=".length()); //$NON-NLS-1$
-				}
-			}
-			return null;
-		}
-
-		static Request read(InputStream in) throws IOException {
-			String line = line(in);
-			if (line == null) {
-				return null;
-			}
-			String[] parts = line.split(" "); //$NON-NLS-1$
-			if (parts.length != 3) {
-				throw new IOException("bad request line"); //$NON-NLS-1$
-			}
-			Request request = new Request();
-			request.method = parts[0];
-			request.path = parts[1];
-			for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
-				int colon = header.indexOf(':');
-				if (colon > 0) {
-					request.headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT),
-							header.substring(colon + 1).trim());
-				}
-			}
-			int length = Integer.parseInt(request.headers.getOrDefault("content-length", "0")); //$NON-NLS-1$ //$NON-NLS-2$
-			if (length < 0 || length > 4096) {
-				throw new IOException("bad body length"); //$NON-NLS-1$
-			}
-			request.body = in.readNBytes(length);
-			if (request.body.length < length) {
-				throw new IOException("short body"); //$NON-NLS-1$
-			}
-			return request;
-		}
-
-		private static String line(InputStream in) throws IOException {
-			ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-			while (true) {
-				int b = in.read();
-				if (b < 0) {
-					return buffer.size() == 0 ? null : buffer.toString(StandardCharsets.ISO_8859_1);
-				}
-				if (b == '\n') {
-					return buffer.toString(StandardCharsets.ISO_8859_1);
-				}
-				if (b != '\r') {
-					buffer.write(b);
-				}
-			}
 		}
 	}
 }
