@@ -99,7 +99,9 @@ final class SerialPortChannel implements IByteChannel {
 			while (written < length) {
 				ensureOpen();
 				int count = port.writeBytes(data, length - written, offset + written);
-				if (count < 0) {
+				// jSerialComm's descriptor blocks, so a write that takes nothing failed: jSerialComm reports a
+				// failed write() (EIO once the device is gone) as nothing written, not as -1
+				if (count <= 0) {
 					throw lineLost();
 				}
 				written += count;

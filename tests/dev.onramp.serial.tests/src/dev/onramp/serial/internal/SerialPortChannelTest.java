@@ -129,6 +129,21 @@ class SerialPortChannelTest {
 	}
 
 	@Test
+	void aWriteAfterTheCableWasPulledEndsWithDeviceVanishedInsteadOfSpinning() throws Exception {
+		IByteChannel a = service.open(pair.a.toString(), 115200);
+		pair.kill();
+		pair.process().waitFor();
+		// jSerialComm answers a write to the vanished pty with "0 bytes written" (errno EIO), again and again
+		byte[] line = "import machine\r\n".getBytes(StandardCharsets.US_ASCII);
+		OnrampException failure = assertTimeoutPreemptively(Duration.ofSeconds(5),
+				() -> assertThrows(OnrampException.class, () -> a.write(line)), "the write fails, not retries forever");
+		assertEquals(FailureReason.DEVICE_VANISHED, failure.reason());
+		assertTrue(failure.getMessage().contains(pair.a.toString()), failure.getMessage());
+		assertFalse(a.isOpen());
+		a.close();
+	}
+
+	@Test
 	void aClosedChannelFailsCleanlyAndFreesThePort() throws Exception {
 		IByteChannel a = service.open(pair.a.toString(), 115200);
 		a.close();

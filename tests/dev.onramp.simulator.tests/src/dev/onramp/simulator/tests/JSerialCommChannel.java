@@ -74,7 +74,8 @@ final class JSerialCommChannel implements IByteChannel {
 		int written = 0;
 		while (written < length) {
 			int n = port.writeBytes(data, length - written, offset + written);
-			if (n < 0) {
+			// jSerialComm reports a failed write() (EIO on a vanished pty) as nothing written
+			if (n <= 0) {
 				throw new OnrampException(FailureReason.DEVICE_VANISHED, "The pty " + name() + " vanished.");
 			}
 			written += n;
