@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ import com.google.gson.JsonParser;
 /** An Onramp installation on disk, run the way the {@code onramp} script runs it: a separate Java process. */
 final class Installation {
 
-	private static final long RUN_TIMEOUT_SECONDS = 120;
+	private static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
 
 	/** What one run printed and returned. */
 	record Run(int exitCode, String stdout, String stderr) {
@@ -105,6 +106,13 @@ final class Installation {
 	}
 
 	Run run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+		try (Running running = start(environment, args)) {
+			return running.await(RUN_TIMEOUT);
+		}
+	}
+
+	/** @return a run under way, for a test that acts while the command works; close it to end it */
+	Running start(Map<String, String> environment, String... args) throws IOException {
 		ProcessBuilder builder = new ProcessBuilder(command(args)).directory(root.toFile());
 		builder.environment().putAll(environment);
 		Path out = Files.createTempFile("onramp-out", ".txt");
@@ -112,15 +120,47 @@ final class Installation {
 		builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
 		Process process = builder.start();
 		process.getOutputStream().close();
-		try {
-			if (!process.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				throw new AssertionError("onramp " + String.join(" ", args) + " did not finish in "
-						+ RUN_TIMEOUT_SECONDS + " s");
+		return new Running(String.join(" ", args), process, out, err);
+	}
+
+	/** A command that runs now: its process, and what it printed once it ends. */
+	static final class Running implements AutoCloseable {
+
+		private final String arguments;
+		private final Process process;
+		private final Path out;
+		private final Path err;
+
+		private Running(String arguments, Process process, Path out, Path err) {
+			this.arguments = arguments;
+			this.process = process;
+			this.out = out;
+			this.err = err;
+		}
+
+		Process process() {
+			return process;
+		}
+
+		/** @return what the command printed and returned, once it ended within {@code timeout} */
+		Run await(Duration timeout) throws IOException, InterruptedException {
+			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				process.destroyForcibly().waitFor();
+				throw new AssertionError("onramp " + arguments + " did not finish in " + timeout.toSeconds()
+						+ " s; it printed:\n" + printed(-1));
 			}
-			return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+			return printed(process.exitValue());
+		}
+
+		private Run printed(int exitCode) throws IOException {
+			return new Run(exitCode, Files.readString(out, StandardCharsets.UTF_8),
 					Files.readString(err, StandardCharsets.UTF_8));
-		} finally {
+		}
+
+		/** Ends the command if it still runs and deletes what it printed. */
+		@Override
+		public void close() throws IOException, InterruptedException {
+			process.destroyForcibly().waitFor();
 			Files.deleteIfExists(out);
 			Files.deleteIfExists(err);
 		}
@@ -133,8 +173,17 @@ final class Installation {
 	/** Runs with {@code --data-dir DIR --json} before the arguments: a private data directory, one JSON document. */
 	Run runJson(Map<String, String> environment, Path dataDirectory, String... args)
 			throws IOException, InterruptedException {
+		return run(environment, jsonArguments(dataDirectory, args));
+	}
+
+	/** Starts a run like {@link #runJson(Map, Path, String...)} does, and returns while it works. */
+	Running startJson(Map<String, String> environment, Path dataDirectory, String... args) throws IOException {
+		return start(environment, jsonArguments(dataDirectory, args));
+	}
+
+	private static String[] jsonArguments(Path dataDirectory, String... args) {
 		List<String> all = new ArrayList<>(List.of("--data-dir", dataDirectory.toString(), "--json"));
 		all.addAll(List.of(args));
-		return run(environment, all.toArray(String[]::new));
+		return all.toArray(String[]::new);
 	}
 }

@@ -13,19 +13,23 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import dev.onramp.core.MacAddress;
 import dev.onramp.simulator.SimulatedMicroPythonDevice;
 import dev.onramp.simulator.SimulatedNetwork;
 import dev.onramp.simulator.SimulatorOptions;
 import dev.onramp.simulator.SimulatorServer;
+import dev.onramp.simulator.espidf.EspIdfConsoleConfig;
+import dev.onramp.simulator.espidf.EspIdfConsoleServer;
 import dev.onramp.simulator.improv.ImprovSimulatorServer;
 import dev.onramp.simulator.protocomm.ProtocommDeviceConfig;
 import dev.onramp.simulator.protocomm.SimulatedProtocommDevice;
 
 /**
  * Simulated devices in the test JVM that the product, a separate process, reaches on 127.0.0.1: ESP-IDF provisioning
- * at {@code --endpoint 127.0.0.1:PORT}, Improv and MicroPython/pyDirect at {@code --port socket://127.0.0.1:PORT}.
+ * at {@code --endpoint 127.0.0.1:PORT}, Improv, MicroPython/pyDirect and the ESP-IDF console at
+ * {@code --port socket://127.0.0.1:PORT} (or through a {@link PtyBridge}).
  * Closing stops them all.
  */
 final class SimulatedDevices implements AutoCloseable {
@@ -60,11 +64,25 @@ final class SimulatedDevices implements AutoCloseable {
 	 * @return a pyDirect board on a serial line over TCP, in range of the network's Wi-Fi
 	 */
 	SimulatorServer pyDirect(int macSuffix, SimulatedNetwork network) throws IOException {
-		SimulatorOptions options = SimulatorOptions.pyDirectDefaults()
+		return pyDirect(macSuffix, network, UnaryOperator.identity());
+	}
+
+	/**
+	 * @param tuning changes the board's options further, for example its baud rate or how a reset treats the line
+	 * @return a board like {@link #pyDirect(int, SimulatedNetwork)}
+	 */
+	SimulatorServer pyDirect(int macSuffix, SimulatedNetwork network, UnaryOperator<SimulatorOptions> tuning)
+			throws IOException {
+		SimulatorOptions options = tuning.apply(SimulatorOptions.pyDirectDefaults()
 				.withMac(MacAddress.parse(String.format("24:0a:c4:e2:%02x:%02x", macSuffix, macSuffix)))
-				.withNetwork(network);
+				.withNetwork(network));
 		SimulatedMicroPythonDevice device = keep(SimulatedMicroPythonDevice.withTemporaryFlash(options));
 		return keep(new SimulatorServer(device));
+	}
+
+	/** @return an ESP-IDF console application on a serial line over TCP; every connection powers it on anew */
+	EspIdfConsoleServer espIdfConsole(EspIdfConsoleConfig config) throws IOException {
+		return keep(new EspIdfConsoleServer(config));
 	}
 
 	/** @return a port on 127.0.0.1 where nothing listens (it was free a moment ago) */
