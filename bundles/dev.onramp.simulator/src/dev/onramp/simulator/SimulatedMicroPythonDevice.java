@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.ILog;
@@ -58,6 +59,8 @@ public final class SimulatedMicroPythonDevice implements AutoCloseable {
 	public SimulatedMicroPythonDevice(Path root, SimulatorOptions options) {
 		this(root, options, false);
 	}
+
+	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private SimulatedMicroPythonDevice(Path root, SimulatorOptions options, boolean ownsRoot) {
 		this.state = new DeviceState(root, options);
@@ -195,6 +198,9 @@ public final class SimulatedMicroPythonDevice implements AutoCloseable {
 
 	@Override
 	public void close() {
+		if (!closed.compareAndSet(false, true)) {
+			return;
+		}
 		state.network().close();
 		running.forEach(Firmware::stop);
 		lines.forEach(IByteChannel::close);

@@ -17,6 +17,7 @@ import dev.onramp.simulator.internal.LoopbackLineServer;
  * Serves a simulated device as a serial line over TCP on 127.0.0.1 ({@code socket://127.0.0.1:PORT}, like ser2net),
  * one connection at a time. A hard reset closes the connection; after the reboot delay the next connection finds the
  * device booting. A pty for jSerialComm can be bridged with {@code socat pty,raw,echo=0,link=X tcp:127.0.0.1:PORT}.
+ * The server owns the device: closing the server closes the device.
  */
 public final class SimulatorServer implements AutoCloseable {
 
@@ -58,9 +59,11 @@ public final class SimulatorServer implements AutoCloseable {
 		}
 	}
 
+	/** Stops serving and switches the device off (a device with a temporary flash loses it). */
 	@Override
 	public void close() {
 		closed = true;
 		server.close();
+		device.close();
 	}
 }

@@ -9,6 +9,7 @@ package dev.onramp.simulator.tests;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -61,6 +62,14 @@ class SerialLineTest {
 		stopSocat();
 		server.close();
 		device.close();
+	}
+
+	@Test
+	void closingTheServerSwitchesTheDeviceOffAndRemovesItsTemporaryFlash() throws Exception {
+		Files.writeString(device.flash().resolve("main.py"), "print('hi')\n");
+		server.close();
+		assertFalse(Files.exists(device.flash()), "the temporary flash is gone with the server: " + device.flash());
+		device.close(); // a second close is harmless
 	}
 
 	private void stopSocat() throws InterruptedException {
