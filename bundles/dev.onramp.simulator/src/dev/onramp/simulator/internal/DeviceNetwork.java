@@ -236,12 +236,8 @@ public final class DeviceNetwork implements AutoCloseable {
 			oldServer.close();
 		}
 		if (oldAnnouncer != null) {
-			// the goodbye takes JmDNS a moment; the reset itself must not wait for it
-			if (scheduler.isShutdown()) {
-				oldAnnouncer.close();
-			} else {
-				scheduler.execute(oldAnnouncer::close);
-			}
+			// the goodbye takes JmDNS a second or two; neither a reset nor switching the device off waits for it
+			Thread.ofPlatform().daemon().name("simulated mDNS goodbye").start(oldAnnouncer::close); //$NON-NLS-1$
 		}
 	}
 
