@@ -44,12 +44,14 @@ import dev.onramp.core.discovery.IDiscoveryService;
 /**
  * mDNS through JmDNS: one-off browsing for {@code onramp discover}, {@code .local} resolution, and continuous
  * browsing for the device registry while it listens. Every JmDNS instance is closed when the component
- * deactivates, within {@link #CLOSE_BOUND}.
+ * deactivates. Deactivation waits {@link #CLOSE_BOUND} at most: long enough for each instance's first goodbye, not
+ * for JmDNS's repeats of it over the next two seconds, which finish on daemon threads (or not at all when the process
+ * ends right after, as the {@code onramp} command does).
  */
 @Component(service = { IDiscoveryService.class, IMdnsMonitor.class })
 public class DiscoveryService implements IDiscoveryService, IMdnsMonitor {
 
-	static final Duration CLOSE_BOUND = Duration.ofSeconds(3);
+	static final Duration CLOSE_BOUND = Duration.ofMillis(300);
 	private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
 	private final InterfaceSelection selection;
@@ -142,8 +144,10 @@ public class DiscoveryService implements IDiscoveryService, IMdnsMonitor {
 					TimeUnit.MILLISECONDS);
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-		} catch (ExecutionException | TimeoutException e) {
-			ILog.of(getClass()).warn("mDNS did not shut down within " + CLOSE_BOUND.toSeconds() + " s"); //$NON-NLS-1$ //$NON-NLS-2$
+		} catch (ExecutionException e) {
+			ILog.of(getClass()).warn("Closing mDNS failed: " + e.getCause()); //$NON-NLS-1$
+		} catch (TimeoutException e) {
+			// JmDNS repeats its goodbyes for about two seconds more, on the executor's daemon threads
 		}
 		executor.shutdown();
 	}

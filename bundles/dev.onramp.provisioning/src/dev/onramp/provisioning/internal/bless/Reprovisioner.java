@@ -20,10 +20,10 @@ import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
-import org.osgi.service.component.ComponentServiceObjects;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -72,16 +72,21 @@ public class Reprovisioner implements IReprovisioner {
 	private final IReplService repl;
 	private final ICertificateService certificates;
 	private final ICertificateVerifier verifier;
+	private static final String REGISTRY = "registry"; //$NON-NLS-1$
+
 	private final Supplier<IDeviceRegistry> registry;
-	private final Runnable releaseRegistry;
 	private volatile IDiscoveryService discovery;
 
 	/** The registry (and with it mDNS) starts only when a re-provisioning resets its device. */
+	/**
+	 * The registry is looked up only when a re-provisioning resets its device and waits for it (the reference's bind
+	 * method takes the service reference, not the service): activating the registry starts mDNS, which a fleet, a demo
+	 * or a {@code --no-reset} run should not pay for.
+	 */
 	@Activate
-	public Reprovisioner(@Reference ISerialPortService ports, @Reference IReplService repl,
-			@Reference ICertificateService certificates, @Reference ICertificateVerifier verifier,
-			@Reference ComponentServiceObjects<IDeviceRegistry> registry) {
-		this(ports, repl, certificates, verifier, new OnDemandService<>(registry));
+	public Reprovisioner(ComponentContext context, @Reference ISerialPortService ports, @Reference IReplService repl,
+			@Reference ICertificateService certificates, @Reference ICertificateVerifier verifier) {
+		this(ports, repl, certificates, verifier, () -> context.locateService(REGISTRY));
 	}
 
 	public Reprovisioner(ISerialPortService ports, IReplService repl, ICertificateService certificates,
@@ -96,14 +101,12 @@ public class Reprovisioner implements IReprovisioner {
 		this.certificates = certificates;
 		this.verifier = verifier;
 		this.registry = registry;
-		this.releaseRegistry = registry instanceof OnDemandService<?> onDemand ? onDemand::release : () -> {
-			// the caller owns the registry
-		};
 	}
 
-	@Deactivate
-	public void deactivate() {
-		releaseRegistry.run();
+	/** Only makes the registry a mandatory reference of this component; the service is located when needed. */
+	@Reference(name = REGISTRY, service = IDeviceRegistry.class)
+	void bindRegistry(ServiceReference<IDeviceRegistry> reference) {
+		// located on demand through the component context
 	}
 
 	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
