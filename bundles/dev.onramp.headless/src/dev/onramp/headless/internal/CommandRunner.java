@@ -78,9 +78,9 @@ public class CommandRunner {
 		}
 	}
 
-	/** Adds an implementation directly (tests, embedding). */
-	public void addCommand(ICommand command) {
-		commands.put(command.name(), new CommandSource() {
+	/** Adds an implementation of the catalogue command {@code name} directly (tests, embedding). */
+	public void addCommand(String name, ICommand command) {
+		commands.put(name, new CommandSource() {
 			@Override
 			public ICommand get() {
 				return command;

@@ -14,12 +14,9 @@ import dev.onramp.core.OnrampException;
 /**
  * The implementation of one command of the catalogue. Commands are DS components with mandatory references to the
  * services they use, so a command exists at run time only where its services do; the others answer "not available
- * yet".
+ * yet". A component names the catalogue command it implements in its {@link CommandRunner#COMMAND_PROPERTY}.
  */
 public interface ICommand {
-
-	/** @return the catalogue name this command implements */
-	String name();
 
 	/**
 	 * Runs the command. Progress goes to the monitor (stderr); the result is printed by the caller.

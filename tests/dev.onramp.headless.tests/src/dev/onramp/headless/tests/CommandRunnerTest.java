@@ -54,13 +54,8 @@ class CommandRunnerTest {
 		return JsonParser.parseString(stdout()).getAsJsonObject();
 	}
 
-	private static ICommand command(String name, Behaviour behaviour) {
+	private static ICommand command(Behaviour behaviour) {
 		return new ICommand() {
-			@Override
-			public String name() {
-				return name;
-			}
-
 			@Override
 			public CommandResult run(CommandLine commandLine, CommandEnvironment environment,
 					IProgressMonitor monitor) throws OnrampException {
@@ -100,7 +95,7 @@ class CommandRunnerTest {
 
 	@Test
 	void successInJsonIsOneDocumentWithOkAndTheData() {
-		runner.addCommand(command("ports", line -> {
+		runner.addCommand("ports", command(line -> {
 			JsonObject data = new JsonObject();
 			data.addProperty("count", Integer.valueOf(3));
 			return new CommandResult(data, List.of("three ports"));
@@ -115,14 +110,14 @@ class CommandRunnerTest {
 
 	@Test
 	void successInTextPrintsTheLines() {
-		runner.addCommand(command("ports", line -> new CommandResult(new JsonObject(), List.of("a", "b"))));
+		runner.addCommand("ports", command(line -> new CommandResult(new JsonObject(), List.of("a", "b"))));
 		assertEquals(0, run("ports"));
 		assertEquals("a" + System.lineSeparator() + "b" + System.lineSeparator(), stdout());
 	}
 
 	@Test
 	void failuresMapToTheirExitCodeAndJsonError() {
-		runner.addCommand(command("provision", line -> {
+		runner.addCommand("provision", command(line -> {
 			throw new OnrampException(FailureReason.WIFI_AUTH_FAILED, "The network rejected the password.",
 					"Check it and run again.");
 		}));
@@ -152,7 +147,7 @@ class CommandRunnerTest {
 
 	@Test
 	void aBugIsAnInternalErrorNotACrash() {
-		runner.addCommand(command("demo", line -> {
+		runner.addCommand("demo", command(line -> {
 			throw new IllegalStateException("boom");
 		}));
 		assertEquals(1, run("demo", "--json"));

@@ -175,7 +175,7 @@ class ImprovTest {
 		ByteChannelPipe pipe = new ByteChannelPipe("/dev/ttyACM0", "device");
 		open.add(new SimulatedImprovDevice(pipe.b(), Map.of("Lab", password), List.of(), false));
 		CommandRunner runner = new CommandRunner();
-		runner.addCommand(new ChangeWifiCommand(List.<IWifiProvisioner>of(new ImprovProvisioner(ports(pipe.a())))));
+		runner.addCommand("change-wifi", new ChangeWifiCommand(List.<IWifiProvisioner>of(new ImprovProvisioner(ports(pipe.a())))));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int code = runner.run(

@@ -177,7 +177,7 @@ class ProtocommFaultTest {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		CommandRunner runner = new CommandRunner();
-		runner.addCommand(new ProvisionCommand(new ProtocommProvisioner()));
+		runner.addCommand("provision", new ProvisionCommand(new ProtocommProvisioner()));
 		int code = runner.run(new String[] { "--data-dir", dataDir.toString(), "--json", "provision", "pop",
 				"--endpoint", device.endpoint(), "--ssid", Devices.HOME, "--password-env", "PW" },
 				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),

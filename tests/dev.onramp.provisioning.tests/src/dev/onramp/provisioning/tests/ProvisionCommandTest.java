@@ -49,7 +49,7 @@ class ProvisionCommandTest {
 		out.reset();
 		err.reset();
 		CommandRunner runner = new CommandRunner();
-		runner.addCommand(new ProvisionCommand(new ProtocommProvisioner()));
+		runner.addCommand("provision", new ProvisionCommand(new ProtocommProvisioner()));
 		String[] all = new String[args.length + 2];
 		all[0] = "--data-dir";
 		all[1] = dataDir.toString();

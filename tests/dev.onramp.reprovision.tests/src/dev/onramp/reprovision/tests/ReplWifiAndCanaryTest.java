@@ -113,8 +113,8 @@ class ReplWifiAndCanaryTest {
 		String wifiPassword = "canary-wifi-" + UUID.randomUUID();
 		String wrongPassword = "canary-wrong-" + UUID.randomUUID();
 		CommandRunner runner = new CommandRunner();
-		runner.addCommand(new ReprovisionCommand(TestServices.service(IReprovisioner.class)));
-		runner.addCommand(new ChangeWifiCommand(List.of(replWifi)));
+		runner.addCommand("reprovision", new ReprovisionCommand(TestServices.service(IReprovisioner.class)));
+		runner.addCommand("change-wifi", new ChangeWifiCommand(List.of(replWifi)));
 		Map<String, String> environment = Map.of("WIFI_PW", wifiPassword, "WRONG_PW", wrongPassword);
 		try (Board board = Board.open(24, SimulatedNetwork.isolated().withKnownNetwork("canary-net", wifiPassword))) {
 			String[] wrong = Board.run(runner, environment, List.of("change-wifi", "--port", board.port(), "--protocol",

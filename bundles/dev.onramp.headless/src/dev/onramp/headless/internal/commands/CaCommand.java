@@ -46,11 +46,6 @@ public class CaCommand implements ICommand {
 	}
 
 	@Override
-	public String name() {
-		return "ca"; //$NON-NLS-1$
-	}
-
-	@Override
 	public CommandResult run(CommandLine commandLine, CommandEnvironment environment, IProgressMonitor monitor)
 			throws OnrampException {
 		return switch (commandLine.arguments().get(0)) {

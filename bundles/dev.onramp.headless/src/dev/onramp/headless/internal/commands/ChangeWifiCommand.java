@@ -56,11 +56,6 @@ public class ChangeWifiCommand implements ICommand {
 	}
 
 	@Override
-	public String name() {
-		return "change-wifi"; //$NON-NLS-1$
-	}
-
-	@Override
 	public CommandResult run(CommandLine commandLine, CommandEnvironment environment, IProgressMonitor monitor)
 			throws OnrampException {
 		String port = commandLine.value("port").orElseThrow(() -> usage("--port P is required.")); //$NON-NLS-1$ //$NON-NLS-2$

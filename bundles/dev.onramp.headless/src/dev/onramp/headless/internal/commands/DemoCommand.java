@@ -91,11 +91,6 @@ public class DemoCommand implements ICommand {
 			Optional<OnrampException> error) {
 	}
 
-	@Override
-	public String name() {
-		return "demo"; //$NON-NLS-1$
-	}
-
 	/**
 	 * Called by the application before any service starts, which is when the services read these settings: mDNS
 	 * on loopback only; without {@code --data-dir} or {@code ONRAMP_DATA_DIR}, the demo's CA and inventory go to a

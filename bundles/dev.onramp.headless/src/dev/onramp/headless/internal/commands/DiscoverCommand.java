@@ -54,11 +54,6 @@ public class DiscoverCommand implements ICommand {
 	}
 
 	@Override
-	public String name() {
-		return "discover"; //$NON-NLS-1$
-	}
-
-	@Override
 	public CommandResult run(CommandLine commandLine, CommandEnvironment environment, IProgressMonitor monitor)
 			throws OnrampException {
 		Duration timeout = timeout(commandLine.value("timeout")); //$NON-NLS-1$

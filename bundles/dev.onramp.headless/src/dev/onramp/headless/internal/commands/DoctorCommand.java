@@ -48,11 +48,6 @@ public class DoctorCommand implements ICommand {
 	}
 
 	@Override
-	public String name() {
-		return "doctor"; //$NON-NLS-1$
-	}
-
-	@Override
 	public CommandResult run(CommandLine commandLine, CommandEnvironment environment, IProgressMonitor monitor)
 			throws OnrampException {
 		JsonArray bundles = new JsonArray();

@@ -75,11 +75,6 @@ public class FleetCommand implements ICommand {
 	}
 
 	@Override
-	public String name() {
-		return "fleet"; //$NON-NLS-1$
-	}
-
-	@Override
 	public CommandResult run(CommandLine commandLine, CommandEnvironment environment, IProgressMonitor monitor)
 			throws OnrampException {
 		Path manifestFile = Path.of(commandLine.arguments().get(0));

@@ -49,11 +49,6 @@ public class InfoCommand implements ICommand {
 	}
 
 	@Override
-	public String name() {
-		return "info"; //$NON-NLS-1$
-	}
-
-	@Override
 	public CommandResult run(CommandLine commandLine, CommandEnvironment environment, IProgressMonitor monitor)
 			throws OnrampException {
 		String port = commandLine.value("port") //$NON-NLS-1$

@@ -41,11 +41,6 @@ public class PortsCommand implements ICommand {
 	}
 
 	@Override
-	public String name() {
-		return "ports"; //$NON-NLS-1$
-	}
-
-	@Override
 	public CommandResult run(CommandLine commandLine, CommandEnvironment environment, IProgressMonitor monitor) {
 		List<SerialPortInfo> ports = serialPorts.listPorts();
 		JsonArray array = new JsonArray();

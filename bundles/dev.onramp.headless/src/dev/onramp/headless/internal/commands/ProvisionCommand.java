@@ -60,11 +60,6 @@ public class ProvisionCommand implements ICommand {
 	}
 
 	@Override
-	public String name() {
-		return "provision"; //$NON-NLS-1$
-	}
-
-	@Override
 	public CommandResult run(CommandLine commandLine, CommandEnvironment environment, IProgressMonitor monitor)
 			throws OnrampException {
 		ProvisioningTarget target = target(commandLine, environment);

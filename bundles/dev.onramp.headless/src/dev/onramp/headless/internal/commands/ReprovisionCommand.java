@@ -53,11 +53,6 @@ public class ReprovisionCommand implements ICommand {
 	}
 
 	@Override
-	public String name() {
-		return "reprovision"; //$NON-NLS-1$
-	}
-
-	@Override
 	public CommandResult run(CommandLine commandLine, CommandEnvironment environment, IProgressMonitor monitor)
 			throws OnrampException {
 		ReprovisionRequest request = request(commandLine);

@@ -54,11 +54,6 @@ public class VerifyCommand implements ICommand {
 	}
 
 	@Override
-	public String name() {
-		return "verify"; //$NON-NLS-1$
-	}
-
-	@Override
 	public CommandResult run(CommandLine commandLine, CommandEnvironment environment, IProgressMonitor monitor)
 			throws OnrampException {
 		VerificationRequest request = request(commandLine);

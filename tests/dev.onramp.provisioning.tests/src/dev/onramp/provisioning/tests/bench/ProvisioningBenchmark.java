@@ -165,7 +165,7 @@ public final class ProvisioningBenchmark {
 		Path dataDir = Files.createTempDirectory("onramp-bench"); //$NON-NLS-1$
 		try (SimulatedProtocommDevice device = device(security)) {
 			CommandRunner runner = new CommandRunner();
-			runner.addCommand(new ProvisionCommand(provisioner));
+			runner.addCommand("provision", new ProvisionCommand(provisioner));
 			long start = System.nanoTime();
 			int code = runner.run(new String[] { "--data-dir", dataDir.toString(), "--json", "provision", POP, //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 					"--endpoint", device.endpoint(), "--ssid", SSID, "--password-env", "PW" }, //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
