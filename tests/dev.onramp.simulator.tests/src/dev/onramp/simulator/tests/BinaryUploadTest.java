@@ -35,7 +35,6 @@ import dev.onramp.core.repl.FileTransferProgress;
 import dev.onramp.core.repl.IReplSession;
 import dev.onramp.core.repl.PutResult;
 import dev.onramp.core.repl.ReplOptions;
-import dev.onramp.core.serial.IByteChannel;
 import dev.onramp.serial.repl.internal.ReplService;
 import dev.onramp.simulator.Fault;
 import dev.onramp.simulator.SimulatedMicroPythonDevice;
@@ -70,7 +69,7 @@ class BinaryUploadTest {
 
 	/** A session whose host-to-device bytes are counted in {@link #sent}. */
 	private IReplSession connect(SimulatedMicroPythonDevice target, ReplOptions options) throws OnrampException {
-		return new ReplService().connect(() -> new Counting(target.connectPipe(), sent), options, MONITOR);
+		return new ReplService().connect(() -> new CountingChannel(target.connectPipe(), sent, new AtomicLong()), options, MONITOR);
 	}
 
 	/** The REPL's control characters in every combination that matters, every byte value, then random bytes. */
@@ -241,42 +240,5 @@ class BinaryUploadTest {
 				device.injectFault(fault);
 			}
 		};
-	}
-
-	/** Counts the bytes the host writes. */
-	private static final class Counting implements IByteChannel {
-		private final IByteChannel delegate;
-		private final AtomicLong sent;
-
-		Counting(IByteChannel delegate, AtomicLong sent) {
-			this.delegate = delegate;
-			this.sent = sent;
-		}
-
-		@Override
-		public String name() {
-			return delegate.name();
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length, Duration timeout) throws OnrampException {
-			return delegate.read(buffer, offset, length, timeout);
-		}
-
-		@Override
-		public void write(byte[] data, int offset, int length) throws OnrampException {
-			sent.addAndGet(length);
-			delegate.write(data, offset, length);
-		}
-
-		@Override
-		public boolean isOpen() {
-			return delegate.isOpen();
-		}
-
-		@Override
-		public void close() {
-			delegate.close();
-		}
 	}
 }

@@ -21,10 +21,10 @@ import dev.onramp.core.OnrampException;
 import dev.onramp.core.repl.FileTransferProgress;
 import dev.onramp.core.repl.IReplSession;
 import dev.onramp.core.repl.ReplOptions;
-import dev.onramp.core.serial.IByteChannel;
 import dev.onramp.serial.repl.internal.ReplService;
 import dev.onramp.simulator.SimulatedMicroPythonDevice;
 import dev.onramp.simulator.SimulatorOptions;
+import dev.onramp.simulator.tests.CountingChannel;
 
 /**
  * Uploads 4 KB and 64 KB of random bytes to the simulated device throttled to 115200 baud 8N1 (11,520 bytes/s each
@@ -42,45 +42,6 @@ public final class UploadBenchmark {
 	private static final int RUNS = 5;
 
 	private UploadBenchmark() {
-	}
-
-	/** Counts the bytes the host writes and reads. */
-	private static final class CountingChannel implements IByteChannel {
-		private final IByteChannel delegate;
-		final AtomicLong sent = new AtomicLong();
-		final AtomicLong received = new AtomicLong();
-
-		CountingChannel(IByteChannel delegate) {
-			this.delegate = delegate;
-		}
-
-		@Override
-		public String name() {
-			return delegate.name();
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length, Duration timeout) throws OnrampException {
-			int n = delegate.read(buffer, offset, length, timeout);
-			received.addAndGet(n);
-			return n;
-		}
-
-		@Override
-		public void write(byte[] data, int offset, int length) throws OnrampException {
-			delegate.write(data, offset, length);
-			sent.addAndGet(length);
-		}
-
-		@Override
-		public boolean isOpen() {
-			return delegate.isOpen();
-		}
-
-		@Override
-		public void close() {
-			delegate.close();
-		}
 	}
 
 	private record Row(String method, int size, long sent, long received, double seconds, double coldSeconds) {
@@ -141,16 +102,18 @@ public final class UploadBenchmark {
 
 	private static Row measureOnce(String method, SimulatorOptions options, byte[] data, Upload upload) throws Exception {
 		try (SimulatedMicroPythonDevice device = SimulatedMicroPythonDevice.withTemporaryFlash(options)) {
-			CountingChannel channel = new CountingChannel(device.connectPipe());
+			AtomicLong sent = new AtomicLong();
+			AtomicLong received = new AtomicLong();
+			CountingChannel channel = new CountingChannel(device.connectPipe(), sent, received);
 			ReplOptions replOptions = ReplOptions.defaults().withExecTimeout(Duration.ofSeconds(60));
 			try (IReplSession session = new ReplService().connect(() -> channel, replOptions, new NullProgressMonitor())) {
 				session.exec("import os,binascii"); // both methods need these imports
-				channel.sent.set(0);
-				channel.received.set(0);
+				sent.set(0);
+				received.set(0);
 				long start = System.nanoTime();
 				upload.run(session, "/bench.bin", data);
 				double seconds = (System.nanoTime() - start) / 1e9;
-				Row row = new Row(method, data.length, channel.sent.get(), channel.received.get(), seconds, seconds);
+				Row row = new Row(method, data.length, sent.get(), received.get(), seconds, seconds);
 				byte[] written = Files.readAllBytes(device.flash().resolve("bench.bin"));
 				if (!Arrays.equals(written, data)) {
 					throw new IllegalStateException(method + " did not write the data exactly");
