@@ -67,3 +67,23 @@ onramp_unsafe_option() {
 		echo "--sun-misc-unsafe-memory-access=allow"
 	fi
 }
+
+# For the benchmark scripts, which run outside OSGi on a plain class path.
+onramp_pinned_jar() { # groupPath artifactId -> the jar at the version pinned in the target platform, from ~/.m2
+	local root target version file
+	root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+	target="$root/releng/dev.onramp.target/onramp.target"
+	version=$(sed -n "s|.*<artifactId>$2</artifactId><version>\([^<]*\)</version>.*|\1|p" "$target" | head -1)
+	file="${MAVEN_REPOSITORY:-$HOME/.m2/repository}/$1/$2/$version/$2-$version.jar"
+	[ -f "$file" ] || { onramp_log "missing $file: run the Maven build first"; return 1; }
+	printf '%s' "$file"
+}
+
+onramp_classes() { # directory... -> their target/classes joined with ':', each one required
+	local dir classes=""
+	for dir in "$@"; do
+		[ -d "$dir/target/classes" ] || { onramp_log "missing $dir/target/classes: run the Maven build first"; return 1; }
+		classes="$classes${classes:+:}$dir/target/classes"
+	done
+	printf '%s' "$classes"
+}

@@ -16,26 +16,9 @@ root=$(cd "$here/../.." && pwd)
 # shellcheck source=/dev/null
 source "$root/releng/scripts/env.sh"
 onramp_select_jdk
-m2=${MAVEN_REPOSITORY:-$HOME/.m2/repository}
-target="$root/releng/dev.onramp.target/onramp.target"
-pinned() { # artifactId -> version pinned in the target platform
-	sed -n "s|.*<artifactId>$1</artifactId><version>\([^<]*\)</version>.*|\1|p" "$target" | head -1
-}
-jar() { # groupPath artifactId
-	local version
-	version=$(pinned "$2")
-	local file="$m2/$1/$2/$version/$2-$version.jar"
-	[ -f "$file" ] || { echo "missing $file: run the Maven build first" >&2; exit 1; }
-	printf '%s' "$file"
-}
-cp=""
-for bundle in dev.onramp.core dev.onramp.provisioning dev.onramp.simulator dev.onramp.headless; do
-	dir="$root/bundles/$bundle/target/classes"
-	[ -d "$dir" ] || { echo "missing $dir: run the Maven build first" >&2; exit 1; }
-	cp="$cp$dir:"
-done
-[ -d "$here/target/classes" ] || { echo "missing $here/target/classes: run the Maven build first" >&2; exit 1; }
-cp="$cp$here/target/classes"
+jar() { onramp_pinned_jar "$@" || exit 1; }
+cp=$(onramp_classes "$root/bundles/dev.onramp.core" "$root/bundles/dev.onramp.provisioning" \
+	"$root/bundles/dev.onramp.simulator" "$root/bundles/dev.onramp.headless" "$here") || exit 1
 cp="$cp:$(jar com/google/protobuf protobuf-java)"
 cp="$cp:$(jar com/google/code/gson gson)"
 cp="$cp:$(jar org/bouncycastle bcprov-jdk18on)"

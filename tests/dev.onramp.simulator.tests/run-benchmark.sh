@@ -15,27 +15,11 @@ root=$(cd "$here/../.." && pwd)
 # shellcheck source=/dev/null
 source "$root/releng/scripts/env.sh"
 onramp_select_jdk
-m2=${MAVEN_REPOSITORY:-$HOME/.m2/repository}
-target="$root/releng/dev.onramp.target/onramp.target"
-pinned() { # artifactId -> version pinned in the target platform
-	sed -n "s|.*<artifactId>$1</artifactId><version>\([^<]*\)</version>.*|\1|p" "$target" | head -1
-}
-jar() { # groupPath artifactId
-	local version
-	version=$(pinned "$2")
-	local file="$m2/$1/$2/$version/$2-$version.jar"
-	[ -f "$file" ] || { echo "missing $file: run the Maven build first" >&2; exit 1; }
-	printf '%s' "$file"
-}
-cp="$root/bundles/dev.onramp.core/target/classes"
-cp="$cp:$root/bundles/dev.onramp.serial/target/classes"
-cp="$cp:$root/bundles/dev.onramp.simulator/target/classes"
-cp="$cp:$here/target/classes"
+jar() { onramp_pinned_jar "$@" || exit 1; }
+cp=$(onramp_classes "$root/bundles/dev.onramp.core" "$root/bundles/dev.onramp.serial" \
+	"$root/bundles/dev.onramp.simulator" "$here") || exit 1
 cp="$cp:$(jar org/eclipse/platform org.eclipse.equinox.common)"
 cp="$cp:$(jar org/eclipse/platform org.eclipse.osgi)"
-for dir in "$root/bundles/dev.onramp.core/target/classes" "$here/target/classes"; do
-	[ -d "$dir" ] || { echo "missing $dir: run the Maven build first" >&2; exit 1; }
-done
 main=dev.onramp.simulator.tests.bench.UploadBenchmark
 if [ "${1:-}" = serve ]; then
 	main=dev.onramp.simulator.tests.bench.ServeSimulator
