@@ -115,6 +115,14 @@ public final class SimulatedMicroPythonDevice implements AutoCloseable {
 		return new HashMap<>(state.settings());
 	}
 
+	/**
+	 * Resets the device as its RESET button (or RTS through the auto-reset circuit) does: the firmware on every
+	 * attached line reboots, printing its boot output; the line stays (a USB-UART bridge).
+	 */
+	public void pressReset() {
+		running.forEach(Firmware::pressReset);
+	}
+
 	/** Injects a failure into the running and future connections; {@link Fault#none()} clears it. */
 	public void injectFault(Fault fault) {
 		state.setFault(fault);

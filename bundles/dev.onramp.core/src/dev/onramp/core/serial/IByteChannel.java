@@ -9,6 +9,7 @@ package dev.onramp.core.serial;
 
 import java.io.Closeable;
 import java.time.Duration;
+import java.util.Optional;
 
 import dev.onramp.core.OnrampException;
 
@@ -37,6 +38,15 @@ public interface IByteChannel extends Closeable {
 	}
 
 	boolean isOpen();
+
+	/**
+	 * @return the line's modem control lines, when it carries them (a local serial port, {@code rfc2217://}); empty
+	 *         for lines without them ({@code socket://}, pipes) and for ports whose driver refuses them
+	 *         (pseudo-terminals)
+	 */
+	default Optional<IModemLines> modemLines() {
+		return Optional.empty();
+	}
 
 	@Override
 	void close();

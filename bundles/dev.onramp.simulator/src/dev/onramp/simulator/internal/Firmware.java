@@ -47,6 +47,7 @@ public final class Firmware {
 	private int pasteCredit;
 	private int pasteConsumed;
 	private volatile boolean stopped;
+	private volatile boolean resetPending;
 
 	/**
 	 * @param baudRate 0 when the line itself is paced (or unthrottled), else the firmware paces its own reads and
@@ -62,12 +63,24 @@ public final class Firmware {
 		stopped = true;
 	}
 
+	/** The EN line pulled low and released (the RESET button, or RTS through the auto-reset circuit): reboots. */
+	public void pressReset() {
+		resetPending = true;
+	}
+
 	/** Runs until the line closes, drops, or the device resets. */
 	public LineEnd run() {
 		try {
 			boot();
 			byte[] buffer = line.newReadBuffer();
 			while (!stopped && !Thread.currentThread().isInterrupted()) {
+				if (resetPending) {
+					resetPending = false;
+					state.hardResets.incrementAndGet();
+					input.reset();
+					boot();
+					continue;
+				}
 				Fault fault = state.fault();
 				if (fault.kind() == Fault.Kind.GARBAGE) {
 					line.babble(buffer);
