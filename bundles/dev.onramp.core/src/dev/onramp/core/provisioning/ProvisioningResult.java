@@ -14,7 +14,14 @@ import java.util.Optional;
  *
  * @param ssid      the network the device joined
  * @param ipAddress the address it reported, when it did
- * @param security  the security scheme used ({@code 0}, {@code 1}, {@code 2}, {@code improv}, {@code repl})
+ * @param security   the security scheme used ({@code 0}, {@code 1}, {@code 2}, {@code improv}, {@code repl})
+ * @param remembered whether the device keeps the network across resets; false for a stock MicroPython board, which
+ *                   joined for its running session only (it has no Wi-Fi setting of its own)
  */
-public record ProvisioningResult(String ssid, Optional<String> ipAddress, String security) {
+public record ProvisioningResult(String ssid, Optional<String> ipAddress, String security, boolean remembered) {
+
+	/** A device whose firmware stores the network it was given (protocomm, Improv, pyDirect). */
+	public ProvisioningResult(String ssid, Optional<String> ipAddress, String security) {
+		this(ssid, ipAddress, security, true);
+	}
 }

@@ -29,10 +29,12 @@ import dev.onramp.core.certs.TrustMode;
  * @param validityDays empty for the profile's default (397 days from the CA, 10 years self-signed)
  * @param reset        false stops after the verified install ({@code --no-reset})
  * @param waitTimeout  how long to wait for the device to come back after the reset
+ * @param httpsPort    where the device's HTTPS is reached from here when not at the firmware's port 443 (a port
+ *                     forward, a simulated device); empty to use the port announced over mDNS, else 443
  */
 public record ReprovisionRequest(String port, TrustMode trust, Optional<String> hostname,
 		List<InetAddress> ipAddresses, KeyType keyType, OptionalInt validityDays, boolean reset,
-		Duration waitTimeout) {
+		Duration waitTimeout, OptionalInt httpsPort) {
 
 	/** Long enough for a reboot and a Wi-Fi join (~10 s on pyDirect), with margin. */
 	public static final Duration DEFAULT_WAIT = Duration.ofSeconds(60);
@@ -45,6 +47,22 @@ public record ReprovisionRequest(String port, TrustMode trust, Optional<String> 
 		Objects.requireNonNull(keyType);
 		Objects.requireNonNull(validityDays);
 		Objects.requireNonNull(waitTimeout);
+		Objects.requireNonNull(httpsPort);
+	}
+
+	/** A request for a device that serves HTTPS where its firmware does (pyDirect: port 443). */
+	public ReprovisionRequest(String port, TrustMode trust, Optional<String> hostname, List<InetAddress> ipAddresses,
+			KeyType keyType, OptionalInt validityDays, boolean reset, Duration waitTimeout) {
+		this(port, trust, hostname, ipAddresses, keyType, validityDays, reset, waitTimeout, OptionalInt.empty());
+	}
+
+	/**
+	 * @param value the port the device's HTTPS is reached at from here, when it is not the firmware's 443 (a port
+	 *              forward, a simulated device)
+	 */
+	public ReprovisionRequest withHttpsPort(int value) {
+		return new ReprovisionRequest(port, trust, hostname, ipAddresses, keyType, validityDays, reset, waitTimeout,
+				OptionalInt.of(value));
 	}
 
 	/** @return the defaults of {@code onramp reprovision --port P} */

@@ -15,7 +15,9 @@ import dev.onramp.core.OnrampException;
 
 /**
  * A connected raw REPL. Not thread-safe: one job uses a session at a time. Globals persist between snippets until a
- * reset. Closing leaves the raw REPL ({@code Ctrl-B}) and closes the channel.
+ * reset. Closing leaves the raw REPL ({@code Ctrl-B}) and soft-reboots the board ({@code Ctrl-D} at the friendly
+ * prompt), so that it runs its firmware again (boot.py, main.py) instead of staying parked in the REPL with its
+ * servers stopped; then it closes the channel.
  */
 public interface IReplSession extends AutoCloseable {
 
@@ -61,6 +63,12 @@ public interface IReplSession extends AutoCloseable {
 	 *                         opener
 	 */
 	void hardReset(IProgressMonitor monitor) throws OnrampException;
+
+	/**
+	 * Hard reset ({@code machine.reset()}) that ends the session: the board boots its firmware and the session closes
+	 * its channel without interrupting it again. For flows that end with a reset (a re-provision).
+	 */
+	void resetAndClose() throws OnrampException;
 
 	/** @return implementation, version, board, MAC and hostname (read once, then cached until a reset) */
 	DeviceIdentity identify() throws OnrampException;

@@ -70,7 +70,9 @@ public final class CommandCatalog {
 							value("key", "ec-p256|rsa-2048", "key type (default ec-p256)"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 							value("days", "N", "validity in days"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 							flag("no-reset", "stop after the verified install"), //$NON-NLS-1$ //$NON-NLS-2$
-							value("wait", "S", "after reset, wait for the device to come back and verify it")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+							value("wait", "S", "after reset, wait for the device to come back and verify it"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+							value("https-port", "N", //$NON-NLS-1$ //$NON-NLS-2$
+									"where the device's HTTPS is reached from here, when not at 443 (a port forward)")), //$NON-NLS-1$
 					0, 0, List.of()),
 			new CommandSpec("verify", "<https-url>", //$NON-NLS-1$ //$NON-NLS-2$
 					"TLS handshake; report the served certificate and whether it matches", //$NON-NLS-1$

@@ -29,6 +29,7 @@ import dev.onramp.core.DataDirectory;
 import dev.onramp.core.ExitCode;
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
+import dev.onramp.core.repl.ReplOptions;
 
 /**
  * Parses a command line, finds the command's implementation among the registered {@link ICommand} components, runs
@@ -36,6 +37,9 @@ import dev.onramp.core.OnrampException;
  */
 @Component(service = CommandRunner.class)
 public class CommandRunner {
+
+	/** How long a run on a terminal waits for a person to press a board's RESET button. */
+	private static final String RESET_BUTTON_WAIT_SECONDS = "30"; //$NON-NLS-1$
 
 	/** Component property naming the command a component implements, so it is found without starting it. */
 	public static final String COMMAND_PROPERTY = "onramp.command"; //$NON-NLS-1$
@@ -127,6 +131,11 @@ public class CommandRunner {
 						+ "' is not available yet in this version of Onramp."); //$NON-NLS-1$
 			}
 			Terminal terminal = Terminal.from(environment);
+			if (terminal.stdinIsTerminal() && terminal.stderrIsTerminal()
+					&& System.getProperty(ReplOptions.RESET_BUTTON_WAIT_PROPERTY) == null) {
+				// someone watches: a board that ignores Ctrl-C on a line without reset lines may be reset by hand
+				System.setProperty(ReplOptions.RESET_BUTTON_WAIT_PROPERTY, RESET_BUTTON_WAIT_SECONDS);
+			}
 			Path dataDirectory = commandLine.dataDirectory().orElseGet(() -> DataDirectory.resolve(System::getProperty,
 					environment, System.getProperty("os.name", ""), Path.of(System.getProperty("user.home", ".")))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 			ConsoleProgressMonitor monitor = new ConsoleProgressMonitor(err, terminal);

@@ -91,6 +91,11 @@ public class ChangeWifiCommand implements ICommand {
 		lines.add("The device on " + port + " joined \"" + ssid + "\"" //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 				+ result.ipAddress().map(ip -> " with IP address " + ip).orElse("") + " (" + provisioner.transport() //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 				+ ")."); //$NON-NLS-1$
+		data.addProperty("remembered", Boolean.valueOf(result.remembered())); //$NON-NLS-1$
+		if (!result.remembered()) {
+			lines.add("Stock MicroPython keeps no Wi-Fi setting: the board joined for its running session only and " //$NON-NLS-1$
+					+ "forgets the network when it resets (its own boot.py or main.py must connect)."); //$NON-NLS-1$
+		}
 		return new CommandResult(data, lines);
 	}
 

@@ -191,7 +191,7 @@ public class DemoCommand implements ICommand {
 			steps.add(wifi(device, "repl", pyDirect.uri(), Optional.empty(), password, monitor)); //$NON-NLS-1$
 			monitor.worked(1);
 			monitor.setTaskName("Re-provisioning " + pyDirect.device().hostname() + " from the local CA"); //$NON-NLS-1$ //$NON-NLS-2$
-			steps.add(reprovision(device, pyDirect.uri(), data, monitor));
+			steps.add(reprovision(device, pyDirect.uri(), pyDirect.device().httpsPort(), data, monitor));
 			monitor.worked(1);
 		}
 	}
@@ -217,7 +217,7 @@ public class DemoCommand implements ICommand {
 		}
 	}
 
-	private Step reprovision(String device, String port, JsonObject data, IProgressMonitor monitor) {
+	private Step reprovision(String device, String port, int httpsPort, JsonObject data, IProgressMonitor monitor) {
 		IReprovisioner service = services.reprovisioner().orElse(null);
 		if (service == null) {
 			return new Step(device, "reprovision", "not available", 0, //$NON-NLS-1$ //$NON-NLS-2$
@@ -226,8 +226,8 @@ public class DemoCommand implements ICommand {
 		long start = System.nanoTime();
 		try {
 			ReprovisionResult result = service.reprovision(new ReprovisionRequest(port, TrustMode.CA,
-					Optional.empty(), List.of(), KeyType.EC_P256, OptionalInt.empty(), true, REPROVISION_WAIT),
-					monitor);
+					Optional.empty(), List.of(), KeyType.EC_P256, OptionalInt.empty(), true, REPROVISION_WAIT)
+					.withHttpsPort(httpsPort), monitor);
 			data.addProperty("url", result.url()); //$NON-NLS-1$
 			data.addProperty("hostname", result.hostname()); //$NON-NLS-1$
 			data.addProperty("fingerprint_sha256", result.fingerprintSha256()); //$NON-NLS-1$

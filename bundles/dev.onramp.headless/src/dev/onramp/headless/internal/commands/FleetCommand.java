@@ -135,6 +135,9 @@ public class FleetCommand implements ICommand {
 					row.trust().orElse("ca").equals("self-signed") ? TrustMode.SELF_SIGNED : TrustMode.CA, //$NON-NLS-1$ //$NON-NLS-2$
 					row.hostname(), List.of(), KeyType.EC_P256, OptionalInt.empty(), true,
 					shorter(ReprovisionRequest.DEFAULT_WAIT, rowTimeout));
+			if (row.httpsPort().isPresent()) {
+				request = request.withHttpsPort(row.httpsPort().getAsInt());
+			}
 			ReprovisionResult result = service.reprovision(request, monitor);
 			results.addProperty("hostname", result.hostname()); //$NON-NLS-1$
 			results.addProperty("url", result.url()); //$NON-NLS-1$

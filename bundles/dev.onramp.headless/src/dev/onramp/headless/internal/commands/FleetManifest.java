@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import dev.onramp.core.FailureReason;
@@ -28,7 +29,7 @@ public record FleetManifest(List<Row> rows) {
 
 	public static final List<String> PROTOCOLS = List.of("provision", "improv", "repl", "reprovision"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 	static final List<String> COLUMNS = List.of("name", "protocol", "target", "pop", "username", "ssid", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
-			"password_env", "hostname", "trust"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			"password_env", "hostname", "trust", "https_port"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 
 	public FleetManifest {
 		rows = List.copyOf(rows);
@@ -40,7 +41,7 @@ public record FleetManifest(List<Row> rows) {
 	 */
 	public record Row(int line, String name, String protocol, String target, Optional<String> pop,
 			Optional<String> username, Optional<String> ssid, Optional<String> passwordEnv, Optional<String> hostname,
-			Optional<String> trust) {
+			Optional<String> trust, OptionalInt httpsPort) {
 
 		@Override
 		public String toString() {
@@ -132,10 +133,18 @@ public record FleetManifest(List<Row> rows) {
 		if (trust != null && !List.of("ca", "self-signed").contains(trust)) { //$NON-NLS-1$ //$NON-NLS-2$
 			throw invalid(line, name + ": trust is ca or self-signed"); //$NON-NLS-1$
 		}
+		OptionalInt httpsPort = OptionalInt.empty();
+		String port = values.get("https_port"); //$NON-NLS-1$
+		if (port != null) {
+			if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) { //$NON-NLS-1$
+				throw invalid(line, name + ": https_port is a port number, 1 to 65535"); //$NON-NLS-1$
+			}
+			httpsPort = OptionalInt.of(Integer.parseInt(port));
+		}
 		return new Row(line, name, protocol, target, Optional.ofNullable(values.get("pop")), //$NON-NLS-1$
 				Optional.ofNullable(values.get("username")), Optional.ofNullable(values.get("ssid")), //$NON-NLS-1$ //$NON-NLS-2$
 				Optional.ofNullable(values.get("password_env")), Optional.ofNullable(values.get("hostname")), //$NON-NLS-1$ //$NON-NLS-2$
-				Optional.ofNullable(trust));
+				Optional.ofNullable(trust), httpsPort);
 	}
 
 	private static boolean blankOrComment(String line) {

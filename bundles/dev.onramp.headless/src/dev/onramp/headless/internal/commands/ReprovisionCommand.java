@@ -115,8 +115,16 @@ public class ReprovisionCommand implements ICommand {
 			wait = Duration.ofSeconds(positive(commandLine.value("wait").get(), "--wait")); //$NON-NLS-1$ //$NON-NLS-2$
 		}
 		Optional<String> hostname = commandLine.value("hostname"); //$NON-NLS-1$
-		return new ReprovisionRequest(port, trust, hostname, addresses, key, days, !commandLine.has("no-reset"), //$NON-NLS-1$
-				wait);
+		ReprovisionRequest request = new ReprovisionRequest(port, trust, hostname, addresses, key, days,
+				!commandLine.has("no-reset"), wait); //$NON-NLS-1$
+		if (commandLine.value("https-port").isPresent()) { //$NON-NLS-1$
+			int httpsPort = positive(commandLine.value("https-port").get(), "--https-port"); //$NON-NLS-1$ //$NON-NLS-2$
+			if (httpsPort > 65535) {
+				throw usage("--https-port takes a port number, 1 to 65535."); //$NON-NLS-1$
+			}
+			request = request.withHttpsPort(httpsPort);
+		}
+		return request;
 	}
 
 	private static InetAddress ipLiteral(String text) throws OnrampException {

@@ -31,7 +31,7 @@ import dev.onramp.core.repl.FileTransferProgress;
 import dev.onramp.core.repl.IDeviceFileSystem;
 import dev.onramp.core.repl.IReplSession;
 import dev.onramp.core.repl.PutResult;
-import dev.onramp.core.repl.PythonSource;
+import dev.onramp.core.repl.snippets.BoardSnippets;
 
 /**
  * The steps of the pyDirect blessing (PROTOCOLS.md §4) in the device's raw REPL session, before any reset:
@@ -42,12 +42,20 @@ import dev.onramp.core.repl.PythonSource;
  */
 final class ReplBlessing {
 
-	private static final String CERT_PATH = Reprovisioner.CERT_PATH;
-	private static final String KEY_PATH = Reprovisioner.KEY_PATH;
 	private static final String STAGED = ".new"; //$NON-NLS-1$
 
-	/** What the device said about itself before the blessing. */
-	record Board(DeviceIdentity identity, String hostname, Optional<String> ip, int httpsPort) {
+	/**
+	 * What the device said about itself before the blessing.
+	 *
+	 * @param certFile where its web server reads the certificate (pyDirect: {@code server.https_cert_file})
+	 * @param keyFile  where it reads the key ({@code server.https_key_file})
+	 */
+	record Board(DeviceIdentity identity, String hostname, Optional<String> ip, String certFile, String keyFile) {
+
+		/** @return the page to open once the board is back: pyDirect boots into its setup server */
+		String page() {
+			return identity.pyDirect() ? "setup" : ""; //$NON-NLS-1$ //$NON-NLS-2$
+		}
 	}
 
 	private ReplBlessing() {
@@ -60,31 +68,34 @@ final class ReplBlessing {
 				.or(() -> identity.mac().map(mac -> mac.pyDirectHostname()))
 				.orElseThrow(() -> new OnrampException(FailureReason.USAGE,
 						"The device on " + request.port() + " reports no host name.", //$NON-NLS-1$ //$NON-NLS-2$
-						"Give one with --hostname H.")); //$NON-NLS-1$
+						"Give the host name to certify.")); //$NON-NLS-1$
 		if (!Hostnames.isValidDeviceHostname(hostname)) {
 			throw new OnrampException(FailureReason.USAGE, "'" + hostname + "' is not a valid device host name.", //$NON-NLS-1$ //$NON-NLS-2$
 					"Use letters, digits and inner hyphens, at most 63 characters."); //$NON-NLS-1$
 		}
 		Optional<String> ip = Optional.empty();
-		var station = session.exec("import network\nw = network.WLAN(network.STA_IF)\nprint(w.isconnected(), w.ifconfig()[0])\n"); //$NON-NLS-1$
+		var station = session.exec(BoardSnippets.STATION_STATE);
 		if (station.ok()) {
 			String[] parts = station.stdout().strip().split("\\s+"); //$NON-NLS-1$
 			if (parts.length == 2 && parts[0].equals("True") && !parts[1].equals("0.0.0.0")) { //$NON-NLS-1$ //$NON-NLS-2$
 				ip = Optional.of(parts[1]);
 			}
 		}
-		int port = 443;
+		String certFile = Reprovisioner.CERT_PATH;
+		String keyFile = Reprovisioner.KEY_PATH;
 		if (identity.pyDirect()) {
-			var configured = session.exec("import settings\nprint(settings.get('server.https_port', 443))\n"); //$NON-NLS-1$
-			if (configured.ok()) {
-				try {
-					port = Integer.parseInt(configured.stdout().strip());
-				} catch (NumberFormatException e) {
-					// the firmware's default
-				}
+			String[] files = session.execOrThrow(BoardSnippets.PYDIRECT_HTTPS_FILES, "Reading where the board keeps its certificate") //$NON-NLS-1$
+					.strip().split("\\r?\\n"); //$NON-NLS-1$
+			if (files.length != 2 || !files[0].strip().startsWith("/") || !files[1].strip().startsWith("/")) { //$NON-NLS-1$ //$NON-NLS-2$
+				throw new OnrampException(FailureReason.PROTOCOL_ERROR,
+						"The board's settings name no usable certificate and key files (" + String.join(", ", files) //$NON-NLS-1$ //$NON-NLS-2$
+								+ ").", //$NON-NLS-1$
+						"Set server.https_cert_file and server.https_key_file to absolute paths on the board, or reinstall its firmware."); //$NON-NLS-1$
 			}
+			certFile = files[0].strip();
+			keyFile = files[1].strip();
 		}
-		return new Board(identity, hostname, ip, port);
+		return new Board(identity, hostname, ip, certFile, keyFile);
 	}
 
 	static CertificateRequest certificateRequest(ReprovisionRequest request, Board board) throws OnrampException {
@@ -112,47 +123,59 @@ final class ReplBlessing {
 		return new CertificateRequest(board.hostname(), addresses, request.keyType(), days, request.trust());
 	}
 
-	static void install(IReplSession session, IssuedCertificate issued, SubMonitor monitor) throws OnrampException {
+	static void install(IReplSession session, Board board, IssuedCertificate issued, SubMonitor monitor)
+			throws OnrampException {
 		IDeviceFileSystem files = session.files();
 		SubMonitor sub = SubMonitor.convert(monitor, 4);
-		files.mkdirs("/certs"); //$NON-NLS-1$
+		files.mkdirs(parent(board.certFile()));
+		files.mkdirs(parent(board.keyFile()));
 		byte[] chain = issued.certificateChainPem().getBytes(StandardCharsets.US_ASCII);
-		PutResult cert = files.put(CERT_PATH + STAGED, chain, FileTransferProgress.NONE);
+		PutResult cert = files.put(board.certFile() + STAGED, chain, FileTransferProgress.NONE);
 		sub.split(1);
 		byte[] key = issued.privateKeyPem().utf8();
 		PutResult keyResult;
 		try {
-			keyResult = files.put(KEY_PATH + STAGED, key, FileTransferProgress.NONE);
+			keyResult = files.put(board.keyFile() + STAGED, key, FileTransferProgress.NONE);
 		} finally {
 			Arrays.fill(key, (byte) 0);
 		}
 		sub.split(1);
 		// both files are complete and verified on the device: swap them in together
-		// os.rename replaces atomically on littlefs
-		session.execOrThrow("import os\nos.rename(" + PythonSource.quote(CERT_PATH + STAGED) + ", " //$NON-NLS-1$ //$NON-NLS-2$
-				+ PythonSource.quote(CERT_PATH) + ")\nos.rename(" + PythonSource.quote(KEY_PATH + STAGED) + ", " //$NON-NLS-1$ //$NON-NLS-2$
-				+ PythonSource.quote(KEY_PATH) + ")\n", "Replacing the certificate files"); //$NON-NLS-1$ //$NON-NLS-2$
+		session.execOrThrow(BoardSnippets.swapIn(board.certFile() + STAGED, board.certFile(), board.keyFile() + STAGED,
+				board.keyFile()), "Replacing the certificate files"); //$NON-NLS-1$
 		sub.split(1);
-		if (!files.sha256(CERT_PATH).map(cert.sha256()::equalsIgnoreCase).orElse(false)
-				|| !files.sha256(KEY_PATH).map(keyResult.sha256()::equalsIgnoreCase).orElse(false)) {
+		if (!files.sha256(board.certFile()).map(cert.sha256()::equalsIgnoreCase).orElse(false)
+				|| !files.sha256(board.keyFile()).map(keyResult.sha256()::equalsIgnoreCase).orElse(false)) {
 			throw new OnrampException(FailureReason.PROTOCOL_ERROR,
 					"The certificate files on the device differ from what was written.", //$NON-NLS-1$
-					"Check the device's file system (is it full?) and run reprovision again."); //$NON-NLS-1$
+					"Check the device's file system (is it full?) and re-provision again."); //$NON-NLS-1$
 		}
 		sub.split(1);
 	}
 
-	static void enableHttps(IReplSession session, Board board, ReprovisionRequest request) throws OnrampException {
+	private static String parent(String path) {
+		int slash = path.lastIndexOf('/');
+		return slash <= 0 ? "/" : path.substring(0, slash); //$NON-NLS-1$
+	}
+
+	/**
+	 * As pyDirect's installer does before its reset: HTTPS on and setup mode, so that the board boots into its setup
+	 * server, where the user sets the device password.
+	 */
+	static void enterSetupMode(IReplSession session, Board board, ReprovisionRequest request) throws OnrampException {
 		if (!board.identity().pyDirect()) {
 			ILog.of(Reprovisioner.class).warn("The device on " + request.port() //$NON-NLS-1$
 					+ " has no pyDirect settings module: HTTPS must be enabled by its own firmware"); //$NON-NLS-1$
 			return;
 		}
-		StringBuilder code = new StringBuilder("import settings\nsettings.set('server.https_enabled', True)\n"); //$NON-NLS-1$
-		if (!board.identity().hostname().map(Hostnames::withoutLocalSuffix).equals(Optional.of(board.hostname()))) {
-			code.append("settings.set('device.hostname', ").append(PythonSource.quote(board.hostname())).append(")\n"); //$NON-NLS-1$ //$NON-NLS-2$
+		Optional<String> newName = board.identity().hostname().map(Hostnames::withoutLocalSuffix)
+				.equals(Optional.of(board.hostname())) ? Optional.empty() : Optional.of(board.hostname());
+		String saved = session.execOrThrow(BoardSnippets.enterPyDirectSetupMode(newName),
+				"Turning on HTTPS and setup mode in the board's settings").strip(); //$NON-NLS-1$
+		if (!saved.endsWith("True")) { //$NON-NLS-1$
+			throw new OnrampException(FailureReason.PROTOCOL_ERROR,
+					"The board could not save its settings (it printed \"" + saved + "\").", //$NON-NLS-1$ //$NON-NLS-2$
+					"Check that the board's file system is not full, then re-provision again."); //$NON-NLS-1$
 		}
-		code.append("settings.save()\n"); //$NON-NLS-1$
-		session.execOrThrow(code.toString(), "Enabling HTTPS in the device settings"); //$NON-NLS-1$
 	}
 }

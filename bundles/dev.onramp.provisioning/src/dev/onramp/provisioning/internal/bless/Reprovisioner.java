@@ -49,7 +49,6 @@ import dev.onramp.core.provisioning.ReprovisionResult;
 import dev.onramp.core.registry.IDeviceRegistry;
 import dev.onramp.core.repl.IReplService;
 import dev.onramp.core.repl.IReplSession;
-import dev.onramp.core.serial.IByteChannel;
 import dev.onramp.core.serial.ISerialPortService;
 import dev.onramp.provisioning.internal.bless.ReplBlessing.Board;
 import dev.onramp.provisioning.internal.repl.ReplSessions;
@@ -65,6 +64,8 @@ public class Reprovisioner implements IReprovisioner {
 
 	public static final String CERT_PATH = "/certs/servercert.pem"; //$NON-NLS-1$
 	public static final String KEY_PATH = "/certs/prvtkey.pem"; //$NON-NLS-1$
+	/** pyDirect serves HTTPS on 443, fixed (there is no setting for it). */
+	static final int HTTPS_PORT = 443;
 	private static final Duration RESOLVE_TIMEOUT = Duration.ofSeconds(5);
 	private static final long VERIFY_RETRY_NANOS = Duration.ofMillis(250).toNanos();
 
@@ -144,21 +145,22 @@ public class Reprovisioner implements IReprovisioner {
 			sub.split(10);
 
 			sub.subTask("Installing the certificate and key"); //$NON-NLS-1$
-			ReplBlessing.install(session, issued, sub.split(30));
+			ReplBlessing.install(session, board, issued, sub.split(30));
 
-			sub.subTask("Enabling HTTPS"); //$NON-NLS-1$
-			ReplBlessing.enableHttps(session, board, request);
+			sub.subTask("Turning on HTTPS and setup mode"); //$NON-NLS-1$
+			ReplBlessing.enterSetupMode(session, board, request);
 			sub.split(5);
 			log("Installed certificate " + issued.fingerprintSha256() + " for " + board.hostname() + " on " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 					+ request.port());
 			if (!request.reset()) {
-				return result(board, issued, false, board.ip(), "none"); //$NON-NLS-1$
+				return result(board, issued, false, board.ip(), "none", request.httpsPort().orElse(HTTPS_PORT)); //$NON-NLS-1$
 			}
-			rememberAddress(board);
+			rememberAddress(board, request.httpsPort().orElse(HTTPS_PORT));
 			sub.subTask("Resetting the device"); //$NON-NLS-1$
-			session.hardReset(sub.split(10));
+			// the flow ends here on the line: the board boots its firmware (pyDirect: the setup server)
+			session.resetAndClose();
+			sub.split(10);
 		}
-		restartApplication(request.port());
 		checkCanceled(sub);
 		long waitDeadline = System.nanoTime() + request.waitTimeout().toNanos();
 		sub.subTask("Waiting for " + Hostnames.toLocal(board.hostname()) + " to come back"); //$NON-NLS-1$ //$NON-NLS-2$
@@ -166,14 +168,14 @@ public class Reprovisioner implements IReprovisioner {
 				sub.split(25));
 		boolean byMdns = online.endpoint(EndpointKind.MDNS_SERVICE).isPresent();
 		Optional<InetAddress> address = address(online, board, byMdns);
-		int port = webPort(online).orElse(board.httpsPort());
+		int port = request.httpsPort().isPresent() ? request.httpsPort().getAsInt()
+				: webPort(online).orElse(Integer.valueOf(HTTPS_PORT)).intValue();
 
 		sub.subTask("Checking the certificate the device serves"); //$NON-NLS-1$
 		verify(board, issued, port, address, waitDeadline, sub);
 		sub.split(10);
-		Board after = new Board(board.identity(), board.hostname(), address.map(InetAddress::getHostAddress), port);
-		log("Verified " + after.hostname() + ".local serving " + issued.fingerprintSha256()); //$NON-NLS-1$ //$NON-NLS-2$
-		return result(after, issued, true, after.ip(), byMdns ? "mdns" : "ip"); //$NON-NLS-1$ //$NON-NLS-2$
+		log("Verified " + board.hostname() + ".local serving " + issued.fingerprintSha256()); //$NON-NLS-1$ //$NON-NLS-2$
+		return result(board, issued, true, address.map(InetAddress::getHostAddress), byMdns ? "mdns" : "ip", port); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	private static void checkCanceled(IProgressMonitor monitor) throws OnrampException {
@@ -182,24 +184,11 @@ public class Reprovisioner implements IReprovisioner {
 		}
 	}
 
-	/**
-	 * To get its prompt back after the reset the session interrupted main.py, where pyDirect runs its web server, and
-	 * closing it left the friendly REPL: {@code Ctrl-D} there soft-reboots into boot.py and main.py again.
-	 */
-	private void restartApplication(String port) {
-		try (IByteChannel channel = ports.open(port, ReplSessions.BAUD_RATE)) {
-			channel.write(new byte[] { '\r', 4 });
-		} catch (OnrampException e) {
-			ILog.of(getClass()).warn("Could not restart the application of the device on " + port + ": " //$NON-NLS-1$ //$NON-NLS-2$
-					+ e.getMessage());
-		}
-	}
-
 	/** Gives the registry the device's last address, so the wait can fall back to it when mDNS stays silent. */
-	private void rememberAddress(Board board) {
+	private void rememberAddress(Board board, int httpsPort) {
 		Device.Builder device = Device.builder(DeviceKind.PYDIRECT).hostname(board.hostname());
 		board.ip().ifPresent(ip -> device.endpoint(EndpointKind.WEB,
-				"https://" + ip + (board.httpsPort() == 443 ? "" : ":" + board.httpsPort()) + "/")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+				"https://" + ip + (httpsPort == HTTPS_PORT ? "" : ":" + httpsPort) + "/")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 		registry.get().register(device.build());
 	}
 
@@ -252,7 +241,8 @@ public class Reprovisioner implements IReprovisioner {
 
 	private void verify(Board board, IssuedCertificate issued, int port, Optional<InetAddress> address,
 			long deadline, IProgressMonitor monitor) throws OnrampException {
-		VerificationRequest check = VerificationRequest.pinned(url(board.hostname(), port), issued.fingerprintSha256());
+		VerificationRequest check = VerificationRequest.pinned(url(board.hostname(), port, ""), //$NON-NLS-1$
+				issued.fingerprintSha256());
 		if (address.isPresent()) {
 			check = check.connectingTo(address.get());
 		}
@@ -273,17 +263,19 @@ public class Reprovisioner implements IReprovisioner {
 		throw new OnrampException(reason, Hostnames.toLocal(board.hostname())
 				+ " does not serve the certificate that was installed: " + report.detail() + served, //$NON-NLS-1$
 				reason == FailureReason.CERTIFICATE_MISMATCH
-						? "The firmware may not read /certs after a reset; check that HTTPS is enabled in its settings and reset it again." //$NON-NLS-1$
+						? "The firmware may not read the installed files after a reset; check that HTTPS is enabled in its settings and reset it again." //$NON-NLS-1$
 						: null);
 	}
 
-	static URI url(String hostname, int port) {
-		return URI.create("https://" + Hostnames.toLocal(hostname) + (port == 443 ? "" : ":" + port) + "/"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+	/** @param page the path after the first slash: {@code setup} for pyDirect's setup server */
+	static URI url(String hostname, int port, String page) {
+		return URI.create("https://" + Hostnames.toLocal(hostname) + (port == HTTPS_PORT ? "" : ":" + port) + "/" //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+				+ page);
 	}
 
 	private static ReprovisionResult result(Board board, IssuedCertificate issued, boolean verified,
-			Optional<String> ip, String foundBy) {
-		return new ReprovisionResult(board.hostname(), url(board.hostname(), board.httpsPort()).toString(),
+			Optional<String> ip, String foundBy, int port) {
+		return new ReprovisionResult(board.hostname(), url(board.hostname(), port, board.page()).toString(),
 				issued.fingerprintSha256(), issued.notAfter(), verified, ip, foundBy);
 	}
 

@@ -9,9 +9,11 @@ package dev.onramp.provisioning.internal.identify;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.Optional;
 
 import dev.onramp.core.OnrampException;
 import dev.onramp.core.serial.IByteChannel;
+import dev.onramp.core.serial.IModemLines;
 
 /**
  * The port as the probes share it. It keeps what the device sent (the last {@value #KEPT} bytes), so that what one
@@ -65,6 +67,11 @@ final class ProbeLine implements IByteChannel {
 	@Override
 	public boolean isOpen() {
 		return port.isOpen();
+	}
+
+	@Override
+	public Optional<IModemLines> modemLines() {
+		return port.modemLines();
 	}
 
 	/** Leaves the port open: it belongs to whoever opened it. */

@@ -24,8 +24,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import com.google.gson.JsonObject;
-
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
 import dev.onramp.core.provisioning.IWifiProvisioner;
@@ -34,29 +32,25 @@ import dev.onramp.core.provisioning.ProvisioningTarget;
 import dev.onramp.core.provisioning.WifiCredentials;
 import dev.onramp.core.provisioning.WifiNetwork;
 import dev.onramp.core.repl.DeviceIdentity;
-import dev.onramp.core.repl.FileTransferProgress;
 import dev.onramp.core.repl.IReplService;
 import dev.onramp.core.repl.IReplSession;
-import dev.onramp.core.repl.PythonSource;
+import dev.onramp.core.repl.snippets.BoardSnippets;
 import dev.onramp.core.serial.ISerialPortService;
 
 /**
  * Wi-Fi for MicroPython and pyDirect boards over the raw REPL ({@code onramp change-wifi --protocol repl}): scans and
  * connects with {@code network.WLAN(network.STA_IF)}, follows {@code status()} until the board reports
  * {@code STAT_GOT_IP} or a failure ({@code STAT_WRONG_PASSWORD}, {@code STAT_NO_AP_FOUND}, ...) within the target's
- * timeout, then stores the network where the firmware reads it at boot: pyDirect's {@code settings} module
- * ({@code wifi.ssid}, {@code wifi.password}), else the file {@value #WIFI_FILE} ({@code {"ssid": ..., "password":
- * ...}}, written atomically and verified), which a board's {@code boot.py} can read. The password travels only inside
- * snippets, which the REPL client never logs.
+ * timeout, then, on pyDirect, stores what its installer stores (PROTOCOLS.md §4: {@code wifi.ssid},
+ * {@code wifi.password}, {@code server.https_enabled}, {@code device.hostname} through {@code lib.sys.settings}),
+ * which its firmware reads at boot. Stock MicroPython keeps no Wi-Fi setting: such a board joins for its running
+ * session only, and the result says so ({@link ProvisioningResult#remembered()}); nothing is written that its
+ * firmware would not read. The password travels only inside snippets, which the REPL client never logs.
  */
 @Component(service = IWifiProvisioner.class, property = "transport=repl")
 public class ReplWifiProvisioner implements IWifiProvisioner {
 
-	/** Where plain MicroPython boards get their network. */
-	public static final String WIFI_FILE = "/wifi.json"; //$NON-NLS-1$
-
 	private static final long POLL_INTERVAL_NANOS = Duration.ofMillis(150).toNanos();
-	private static final String STATION = "import network\nw = network.WLAN(network.STA_IF)\nw.active(True)\n"; //$NON-NLS-1$
 
 	private final ISerialPortService ports;
 	private final IReplService repl;
@@ -76,7 +70,7 @@ public class ReplWifiProvisioner implements IWifiProvisioner {
 	public List<WifiNetwork> scan(ProvisioningTarget target, IProgressMonitor monitor) throws OnrampException {
 		SubMonitor sub = SubMonitor.convert(monitor, "Scanning for Wi-Fi networks", 2); //$NON-NLS-1$
 		try (IReplSession session = ReplSessions.open(ports, repl, target.address(), sub.split(1))) {
-			String output = session.exec(STATION + "print(repr(w.scan()))\n", Duration.ofSeconds(15)) //$NON-NLS-1$
+			String output = session.exec(BoardSnippets.SCAN, Duration.ofSeconds(15))
 					.stdoutOrThrow("Scanning for Wi-Fi networks"); //$NON-NLS-1$
 			sub.split(1);
 			return parseScan(output);
@@ -117,24 +111,28 @@ public class ReplWifiProvisioner implements IWifiProvisioner {
 			DeviceIdentity identity = session.identify();
 			sub.split(1);
 			sub.subTask("Connecting to \"" + credentials.ssid() + "\""); //$NON-NLS-1$ //$NON-NLS-2$
-			String[] codes = session.exec(STATION + "w.disconnect()\nw.connect(" + PythonSource.quote(credentials.ssid()) //$NON-NLS-1$
-					+ ", " + PythonSource.quote(credentials.password().reveal()) + ")\n" //$NON-NLS-1$ //$NON-NLS-2$
-					+ "print(network.STAT_GOT_IP, network.STAT_WRONG_PASSWORD, network.STAT_NO_AP_FOUND)\n") //$NON-NLS-1$
+			String[] codes = session.exec(BoardSnippets.connect(credentials.ssid(), credentials.password().reveal()))
 					.stdoutOrThrow("Connecting to the network").strip().split("\\s+"); //$NON-NLS-1$ //$NON-NLS-2$
 			sub.split(1);
 			long gotIp = parseLong(codes, 0);
 			long status = awaitOutcome(session, gotIp, deadline, sub.split(4));
 			if (status != gotIp) {
-				session.exec("w.disconnect()\n"); //$NON-NLS-1$
+				session.exec(BoardSnippets.DISCONNECT);
 				throw failure(status, parseLong(codes, 1), parseLong(codes, 2), credentials.ssid());
 			}
-			String ip = session.execOrThrow("print(w.ifconfig()[0])\n", "Reading the address").strip(); //$NON-NLS-1$ //$NON-NLS-2$
-			sub.subTask("Storing the network on the board"); //$NON-NLS-1$
-			store(session, identity, credentials);
+			String ip = session.execOrThrow(BoardSnippets.STATION_ADDRESS, "Reading the address").strip(); //$NON-NLS-1$ //$NON-NLS-2$
+			Optional<String> address = ip.isEmpty() || ip.equals("0.0.0.0") ? Optional.empty() : Optional.of(ip); //$NON-NLS-1$
+			if (!identity.pyDirect()) {
+				sub.split(3);
+				ILog.of(getClass()).info("The board on " + target.address() + " joined " + credentials.ssid() //$NON-NLS-1$ //$NON-NLS-2$
+						+ " for its running session; stock MicroPython keeps no Wi-Fi setting"); //$NON-NLS-1$
+				return new ProvisioningResult(credentials.ssid(), address, "repl", false); //$NON-NLS-1$
+			}
+			sub.subTask("Storing the network in the board's settings"); //$NON-NLS-1$
+			storePyDirect(session, identity, credentials);
 			sub.split(3);
 			ILog.of(getClass()).info("The board on " + target.address() + " joined " + credentials.ssid()); //$NON-NLS-1$ //$NON-NLS-2$
-			return new ProvisioningResult(credentials.ssid(), ip.isEmpty() || ip.equals("0.0.0.0") ? Optional.empty() //$NON-NLS-1$
-					: Optional.of(ip), "repl"); //$NON-NLS-1$
+			return new ProvisioningResult(credentials.ssid(), address, "repl", true); //$NON-NLS-1$
 		} catch (OperationCanceledException e) {
 			throw OnrampException.of(FailureReason.CANCELLED);
 		}
@@ -152,7 +150,7 @@ public class ReplWifiProvisioner implements IWifiProvisioner {
 	/** @return the first status that is neither idle nor connecting */
 	private static long awaitOutcome(IReplSession session, long gotIp, long deadline, SubMonitor monitor)
 			throws OnrampException {
-		String poll = "print(w.status(), network.STAT_CONNECTING, network.STAT_IDLE)\n"; //$NON-NLS-1$
+		String poll = BoardSnippets.POLL_STATUS;
 		while (true) {
 			if (monitor.isCanceled()) {
 				throw OnrampException.of(FailureReason.CANCELLED);
@@ -182,29 +180,25 @@ public class ReplWifiProvisioner implements IWifiProvisioner {
 		if (status == wrongPassword || status == 204 || status == 203) { // handshake timeout / assoc fail: ESP-IDF's wrong key
 			return new OnrampException(FailureReason.WIFI_AUTH_FAILED,
 					"The network \"" + ssid + "\" rejected the password.", //$NON-NLS-1$ //$NON-NLS-2$
-					"Check the password and run change-wifi again."); //$NON-NLS-1$
+					"Check the password and try again."); //$NON-NLS-1$
 		}
 		return new OnrampException(FailureReason.WIFI_NETWORK_NOT_FOUND,
 				"The board could not join \"" + ssid + "\" (status " + status + ").", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 				"Check that the network is 2.4 GHz and in range."); //$NON-NLS-1$
 	}
 
-	private static void store(IReplSession session, DeviceIdentity identity, WifiCredentials credentials)
+	/** As the pyDirect installer's Change WiFi does (docs/index.html, performWifiSetup). */
+	private static void storePyDirect(IReplSession session, DeviceIdentity identity, WifiCredentials credentials)
 			throws OnrampException {
-		if (identity.pyDirect()) {
-			session.execOrThrow("import settings\nsettings.set('wifi.ssid', " + PythonSource.quote(credentials.ssid()) //$NON-NLS-1$
-					+ ")\nsettings.set('wifi.password', " + PythonSource.quote(credentials.password().reveal()) //$NON-NLS-1$
-					+ ")\nsettings.save()\n", "Storing the network in the settings"); //$NON-NLS-1$ //$NON-NLS-2$
-			return;
-		}
-		JsonObject json = new JsonObject();
-		json.addProperty("ssid", credentials.ssid()); //$NON-NLS-1$
-		json.addProperty("password", credentials.password().reveal()); //$NON-NLS-1$
-		byte[] content = json.toString().getBytes(StandardCharsets.UTF_8);
-		try {
-			session.files().put(WIFI_FILE, content, FileTransferProgress.NONE);
-		} finally {
-			java.util.Arrays.fill(content, (byte) 0);
+		String hostname = identity.hostname().orElseThrow(() -> new OnrampException(FailureReason.PROTOCOL_ERROR,
+				"The pyDirect board reports no host name and no Wi-Fi MAC address.", //$NON-NLS-1$
+				"Check the board's firmware with its installer.")); //$NON-NLS-1$
+		String saved = session.execOrThrow(BoardSnippets.storePyDirectWifi(credentials.ssid(),
+				credentials.password().reveal(), hostname), "Storing the network in the settings").strip(); //$NON-NLS-1$
+		if (!saved.endsWith("True")) { //$NON-NLS-1$
+			throw new OnrampException(FailureReason.PROTOCOL_ERROR,
+					"The board joined the network but could not save its settings (it printed \"" + saved + "\").", //$NON-NLS-1$ //$NON-NLS-2$
+					"Check that the board's file system is not full, then try again."); //$NON-NLS-1$
 		}
 	}
 }

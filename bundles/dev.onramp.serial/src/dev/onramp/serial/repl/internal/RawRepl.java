@@ -19,6 +19,7 @@ import dev.onramp.core.OnrampException;
 import dev.onramp.core.repl.ExecMode;
 import dev.onramp.core.repl.ExecResult;
 import dev.onramp.core.repl.MicroPythonError;
+import dev.onramp.core.serial.IModemLines;
 
 /**
  * MicroPython's raw REPL protocol on one channel (see MicroPython {@code shared/runtime/pyexec.c}): interrupting a
@@ -36,6 +37,12 @@ final class RawRepl {
 	private static final byte[] PROMPT = { '>' };
 	private static final int PLAIN_CHUNK = 256;
 	private static final int ENTER_ATTEMPTS = 3;
+	private static final int RESET_ATTEMPTS = 2;
+	/** With reset lines at hand, one polite Ctrl-C gets this long before the board is restarted. */
+	private static final Duration FIRST_TRY = Duration.ofMillis(1500);
+	/** The pyDirect installer waits this long for the boot banner after a reset. */
+	private static final Duration BOOT_WAIT = Duration.ofSeconds(8);
+	private static final Duration AFTER_INTERRUPT = Duration.ofSeconds(2);
 
 	private final ReplReader reader;
 	private final String port;
@@ -53,12 +60,55 @@ final class RawRepl {
 
 	/**
 	 * Interrupts whatever runs (main.py loops) with Ctrl-C, drains its output and enters the raw REPL; retries while
-	 * time is left, since a busy program may print on after the first interrupt.
+	 * time is left, since a busy program may print on after the first interrupt. A program that ignores Ctrl-C
+	 * (pyDirect's main.py) is reached by restarting the board and interrupting it at its boot banner: through RTS when
+	 * the line carries the reset lines, else, when {@code resetButtonWait} allows, by asking a person to press RESET.
 	 */
-	void enter(Duration timeout, IProgressMonitor monitor) throws OnrampException {
+	void enter(Duration timeout, Duration resetButtonWait, IProgressMonitor monitor) throws OnrampException {
 		long deadline = ReplReader.deadline(timeout);
 		ByteArrayOutputStream seen = new ByteArrayOutputStream();
-		for (int attempt = 0; attempt < ENTER_ATTEMPTS && System.nanoTime() - deadline < 0; attempt++) {
+		BootCatcher boot = new BootCatcher(reader);
+		Optional<IModemLines> lines = boot.resetLines();
+		if (interruptAndEnter(lines.isPresent() ? 1 : ENTER_ATTEMPTS, deadline, seen, monitor)) {
+			return;
+		}
+		boolean resetRefused = false;
+		boolean bannerSeen = false;
+		if (lines.isPresent()) {
+			for (int attempt = 0; attempt < RESET_ATTEMPTS; attempt++) {
+				subTask(monitor, "Restarting the board on " + port + " to reach its REPL"); //$NON-NLS-1$ //$NON-NLS-2$
+				long bootDeadline = ReplReader.deadline(timeout.compareTo(BOOT_WAIT) > 0 ? timeout : BOOT_WAIT);
+				BootCatcher.Outcome outcome = boot.resetAndInterrupt(lines.get(), bootDeadline, monitor);
+				if (outcome != BootCatcher.Outcome.INTERRUPTED) {
+					resetRefused = outcome == BootCatcher.Outcome.REFUSED;
+					break;
+				}
+				bannerSeen = true;
+				if (enterAfterInterrupt(seen)) {
+					return;
+				}
+			}
+		}
+		if (resetRefused && interruptAndEnter(ENTER_ATTEMPTS - 1, deadline, seen, monitor)) {
+			// no reset lines after all (a pseudo-terminal): a busy program yielded to more interrupts
+			return;
+		}
+		if (!resetButtonWait.isZero() && !resetButtonWait.isNegative()) {
+			subTask(monitor, "Press the RESET (EN) button on the board on " + port //$NON-NLS-1$
+					+ ": its program ignores Ctrl-C"); //$NON-NLS-1$
+			if (boot.interruptAtBanner(ReplReader.deadline(resetButtonWait), monitor)) {
+				bannerSeen = true;
+				if (enterAfterInterrupt(seen)) {
+					return;
+				}
+			}
+		}
+		throw failure(timeout, seen.toByteArray(), lines.isPresent() && !resetRefused, bannerSeen);
+	}
+
+	private boolean interruptAndEnter(int attempts, long deadline, ByteArrayOutputStream seen,
+			IProgressMonitor monitor) throws OnrampException {
+		for (int attempt = 0; attempt < attempts && System.nanoTime() - deadline < 0; attempt++) {
 			if (monitor != null && monitor.isCanceled()) {
 				throw OnrampException.of(FailureReason.CANCELLED);
 			}
@@ -67,31 +117,78 @@ final class RawRepl {
 			long left = deadline - System.nanoTime();
 			seen.writeBytes(reader.drain(Duration.ofMillis(150), Duration.ofNanos(Math.max(1, Math.min(left / 3, 600_000_000L)))));
 			reader.write(ENTER_RAW);
-			long attemptDeadline = attempt == ENTER_ATTEMPTS - 1 ? deadline
+			long attemptDeadline = attempt == attempts - 1 ? deadline
 					: Math.min(deadline, System.nanoTime() + Math.max(1_000_000_000L, (deadline - System.nanoTime()) / 2));
+			if (attempts == 1) {
+				attemptDeadline = Math.min(deadline, ReplReader.deadline(FIRST_TRY));
+			}
 			try {
 				reader.readUntil(RAW_BANNER, attemptDeadline);
-				return;
+				return true;
 			} catch (ReplReader.Timeout e) {
 				seen.writeBytes(e.received());
 			}
 		}
-		byte[] received = seen.toByteArray();
+		return false;
+	}
+
+	/** After the boot banner was interrupted: the board prints its traceback and the friendly prompt. */
+	private boolean enterAfterInterrupt(ByteArrayOutputStream seen) throws OnrampException {
+		seen.writeBytes(reader.drain(Duration.ofMillis(150), Duration.ofMillis(600)));
+		reader.write(ENTER_RAW);
+		try {
+			reader.readUntil(RAW_BANNER, ReplReader.deadline(AFTER_INTERRUPT));
+			return true;
+		} catch (ReplReader.Timeout e) {
+			seen.writeBytes(e.received());
+			return false;
+		}
+	}
+
+	private static void subTask(IProgressMonitor monitor, String text) {
+		if (monitor != null) {
+			monitor.subTask(text);
+		}
+	}
+
+	private OnrampException failure(Duration timeout, byte[] received, boolean resetTried, boolean bannerSeen) {
+		if (resetTried && !bannerSeen) {
+			return new OnrampException(received.length == 0 ? FailureReason.TIMEOUT : FailureReason.PROTOCOL_ERROR,
+					"Could not enter the raw REPL: the board on " + port //$NON-NLS-1$
+							+ " ignored Ctrl-C and did not print its boot banner after a reset through RTS" //$NON-NLS-1$
+							+ (received.length == 0 ? "." : " (it printed \"" + ReplReader.show(received) + "\")."), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					"Press the board's RESET button and retry; close any other program that uses the port (a serial monitor, mpremote, Thonny); check that the board runs MicroPython at 115200 baud."); //$NON-NLS-1$
+		}
+		if (bannerSeen) {
+			return new OnrampException(FailureReason.PROTOCOL_ERROR,
+					"Could not enter the raw REPL: the board on " + port //$NON-NLS-1$
+							+ " restarted, but its program started before Ctrl-C could stop it (it printed \"" //$NON-NLS-1$
+							+ ReplReader.show(received) + "\").", //$NON-NLS-1$
+					"Retry; if it keeps failing, hold the BOOT button, press RESET, release BOOT, and use a firmware tool to check the board."); //$NON-NLS-1$
+		}
 		if (received.length == 0) {
-			throw new OnrampException(FailureReason.TIMEOUT,
+			return new OnrampException(FailureReason.TIMEOUT,
 					"Could not enter the raw REPL: the device on " + port + " did not answer within " //$NON-NLS-1$ //$NON-NLS-2$
 							+ timeout.toMillis() / 1000.0 + " s.", //$NON-NLS-1$
 					"Check that the board runs MicroPython, that the cable carries data and that the port is the board's; press reset and retry."); //$NON-NLS-1$
 		}
-		throw new OnrampException(FailureReason.PROTOCOL_ERROR,
+		return new OnrampException(FailureReason.PROTOCOL_ERROR,
 				"Could not enter the raw REPL: the device on " + port + " printed \"" + ReplReader.show(received) //$NON-NLS-1$ //$NON-NLS-2$
 						+ "\".", //$NON-NLS-1$
-				"Is another program (a serial monitor, mpremote, Thonny) using the port, or is the baud rate wrong (MicroPython uses 115200)? Press reset and retry."); //$NON-NLS-1$
+				"Is another program (a serial monitor, mpremote, Thonny) using the port, or is the baud rate wrong (MicroPython uses 115200)? If the board's program ignores Ctrl-C (pyDirect), press its RESET button while Onramp connects, or use a port that carries the reset lines (the board's USB port, or rfc2217://)."); //$NON-NLS-1$
 	}
 
 	/** Leaves the raw REPL for the friendly one. */
 	void exit() throws OnrampException {
 		reader.write(new byte[] { '\r', 2 });
+	}
+
+	/**
+	 * Leaves the raw REPL and soft-reboots at the empty friendly prompt ({@code Ctrl-D}): the board runs boot.py and
+	 * main.py again, as it did before it was interrupted.
+	 */
+	void exitAndRestart() throws OnrampException {
+		reader.write(new byte[] { '\r', 2, 4 });
 	}
 
 	/** Ctrl-D at the empty raw prompt: the device soft-reboots and comes back to the raw REPL. */

@@ -9,6 +9,7 @@ package dev.onramp.serial.repl.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
@@ -24,21 +25,12 @@ import dev.onramp.core.repl.IChannelOpener;
 import dev.onramp.core.repl.IDeviceFileSystem;
 import dev.onramp.core.repl.IReplSession;
 import dev.onramp.core.repl.ReplOptions;
+import dev.onramp.core.repl.snippets.BoardSnippets;
 import dev.onramp.core.serial.IByteChannel;
 
 /** A raw REPL session; reconnects through its opener when a hard reset makes the port go away. */
 final class ReplSession implements IReplSession {
 
-	private static final String IDENTITY = """
-			import sys,os
-			_u=os.uname()
-			print(sys.implementation.name)
-			print(_u.release)
-			print(_u.machine)
-			"""; //$NON-NLS-1$
-	private static final String MAC = "import network,binascii\n" //$NON-NLS-1$
-			+ "print(binascii.hexlify(network.WLAN(network.STA_IF).config('mac')).decode())\n"; //$NON-NLS-1$
-	private static final String PYDIRECT_HOSTNAME = "import settings\nprint(settings.get('device.hostname'))\n"; //$NON-NLS-1$
 	private static final Duration RESET_WATCH = Duration.ofSeconds(2);
 	private static final Duration REOPEN_PAUSE = Duration.ofMillis(200);
 
@@ -73,7 +65,7 @@ final class ReplSession implements IReplSession {
 		this.channel = newChannel;
 		this.reader = new ReplReader(newChannel);
 		this.repl = new RawRepl(reader, previous == null ? options.rawPaste() : previous == ExecMode.RAW_PASTE);
-		repl.enter(timeout, monitor);
+		repl.enter(timeout, options.resetButtonWait(), monitor);
 	}
 
 	@Override
@@ -161,7 +153,7 @@ final class ReplSession implements IReplSession {
 		ensureOpen();
 		forgetDeviceState();
 		// plain raw, no waiting for the result: the device may reset before it answers
-		reader.write("import machine\nmachine.reset()\n\004".getBytes(StandardCharsets.US_ASCII)); //$NON-NLS-1$
+		reader.write((BoardSnippets.HARD_RESET + "\004").getBytes(StandardCharsets.US_ASCII)); //$NON-NLS-1$
 		boolean vanished = false;
 		long watch = ReplReader.deadline(RESET_WATCH);
 		try {
@@ -233,13 +225,13 @@ final class ReplSession implements IReplSession {
 		if (identity != null) {
 			return identity;
 		}
-		String[] lines = execOrThrow(IDENTITY, "Reading the firmware identity").strip().split("\\r?\\n"); //$NON-NLS-1$ //$NON-NLS-2$
+		String[] lines = execOrThrow(BoardSnippets.IDENTITY, "Reading the firmware identity").strip().split("\\r?\\n"); //$NON-NLS-1$ //$NON-NLS-2$
 		if (lines.length < 3) {
 			throw new OnrampException(FailureReason.PROTOCOL_ERROR,
 					"The device on " + portName() + " answered the identity query with: " + String.join(" | ", lines)); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		}
 		Optional<MacAddress> mac = Optional.empty();
-		ExecResult macResult = exec(MAC);
+		ExecResult macResult = exec(BoardSnippets.STATION_MAC);
 		if (macResult.ok()) {
 			try {
 				mac = Optional.of(MacAddress.parse(macResult.stdout().strip()));
@@ -247,16 +239,33 @@ final class ReplSession implements IReplSession {
 				// a board without Wi-Fi prints something else
 			}
 		}
-		ExecResult settings = exec(PYDIRECT_HOSTNAME);
-		boolean pyDirect = settings.ok();
+		ExecResult naming = exec(BoardSnippets.PYDIRECT_NAMING);
+		boolean pyDirect = naming.ok();
 		Optional<String> hostname = Optional.empty();
 		if (pyDirect) {
-			String configured = settings.stdout().strip();
-			hostname = !configured.isEmpty() && !configured.equals("None") ? Optional.of(configured) //$NON-NLS-1$
-					: mac.map(MacAddress::pyDirectHostname);
+			hostname = pyDirectHostname(naming.stdout(), mac);
 		}
 		identity = new DeviceIdentity(lines[0].strip(), lines[1].strip(), lines[2].strip(), mac, pyDirect, hostname);
 		return identity;
+	}
+
+	/**
+	 * pyDirect's own rule (lib/sys/network/wifi.py): {@code device.hostname} when set, else
+	 * {@code <wifi.hostname_prefix>-<last 4 hex digits of the station MAC>}.
+	 */
+	static Optional<String> pyDirectHostname(String namingOutput, Optional<MacAddress> mac) {
+		String[] lines = namingOutput.strip().split("\\r?\\n"); //$NON-NLS-1$
+		String configured = lines.length > 0 ? lines[0].strip() : ""; //$NON-NLS-1$
+		if (!configured.isEmpty() && !configured.equals("None")) { //$NON-NLS-1$
+			return Optional.of(configured);
+		}
+		String prefix = lines.length > 1 && !lines[1].isBlank() && !lines[1].strip().equals("None") //$NON-NLS-1$
+				? lines[1].strip()
+				: "pydirect"; //$NON-NLS-1$
+		return mac.map(m -> {
+			String hex = HexFormat.of().formatHex(m.octets());
+			return prefix + "-" + hex.substring(hex.length() - 4); //$NON-NLS-1$
+		});
 	}
 
 	@Override
@@ -277,10 +286,23 @@ final class ReplSession implements IReplSession {
 	}
 
 	@Override
+	public void resetAndClose() throws OnrampException {
+		ensureOpen();
+		forgetDeviceState();
+		closed = true;
+		try {
+			// plain raw, no waiting for the result: the board resets before it answers
+			reader.write((BoardSnippets.HARD_RESET + "\004").getBytes(StandardCharsets.US_ASCII)); //$NON-NLS-1$
+		} finally {
+			channel.close();
+		}
+	}
+
+	@Override
 	public void close() {
 		if (!closed && channel.isOpen()) {
 			try {
-				repl.exit();
+				repl.exitAndRestart();
 			} catch (OnrampException e) {
 				// the line is gone anyway
 			}

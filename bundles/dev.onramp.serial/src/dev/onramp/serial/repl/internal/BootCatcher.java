@@ -1,0 +1,98 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.serial.repl.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+
+import dev.onramp.core.FailureReason;
+import dev.onramp.core.OnrampException;
+import dev.onramp.core.serial.IModemLines;
+
+/**
+ * Reaches the REPL of a board whose program ignores Ctrl-C (pyDirect's main.py restarts its asyncio loop on
+ * KeyboardInterrupt): the board restarts — reset through RTS, or by a person pressing RESET — and Ctrl-C goes out the
+ * moment its boot.py prints {@value #BOOT_BANNER}, before main.py takes over (PROTOCOLS.md §4). Interrupting earlier
+ * would hit MicroPython's own start-up (the frozen _boot.py mounts the file system), so nothing is sent before it.
+ */
+final class BootCatcher {
+
+	/** What pyDirect's boot.py prints first. */
+	static final String BOOT_BANNER = "System booting..."; //$NON-NLS-1$
+
+	private static final byte[] BANNER = BOOT_BANNER.getBytes(StandardCharsets.US_ASCII);
+	private static final byte[] FIRST_BURST = { 3, 3, 3 };
+	private static final byte[] SECOND_BURST = { 3, 3 };
+	/** The installer's pause between its two bursts: the first may land while boot.py still imports. */
+	private static final long BURST_GAP_NANOS = Duration.ofMillis(30).toNanos();
+
+	private final ReplReader reader;
+
+	BootCatcher(ReplReader reader) {
+		this.reader = reader;
+	}
+
+	/** @return the line's reset lines, or empty when it has none or its driver refuses them */
+	Optional<IModemLines> resetLines() {
+		return reader.channel().modemLines();
+	}
+
+	/** How a reset through the modem lines went. */
+	enum Outcome {
+		/** The line's driver refused RTS/DTR (a pseudo-terminal). */
+		REFUSED,
+		/** No boot banner before the deadline. */
+		NO_BANNER,
+		/** The banner came and Ctrl-C went out at once. */
+		INTERRUPTED
+	}
+
+	/** Resets the board through RTS (DTR released: a normal boot) and interrupts it at its boot banner. */
+	Outcome resetAndInterrupt(IModemLines lines, long deadline, IProgressMonitor monitor) throws OnrampException {
+		try {
+			lines.resetIntoFirmware();
+		} catch (OnrampException e) {
+			if (e.reason() == FailureReason.NOT_AVAILABLE) {
+				return Outcome.REFUSED;
+			}
+			throw e;
+		}
+		return interruptAtBanner(deadline, monitor) ? Outcome.INTERRUPTED : Outcome.NO_BANNER;
+	}
+
+	/**
+	 * Watches the boot output until the banner arrives, then sends Ctrl-C at once (twice, as the pyDirect installer
+	 * does).
+	 *
+	 * @return whether the banner came before {@code deadline}
+	 */
+	boolean interruptAtBanner(long deadline, IProgressMonitor monitor) throws OnrampException {
+		int matched = 0;
+		while (System.nanoTime() - deadline < 0) {
+			if (monitor != null && monitor.isCanceled()) {
+				throw OnrampException.of(FailureReason.CANCELLED);
+			}
+			int b = reader.readByte(Math.min(deadline, ReplReader.deadline(Duration.ofMillis(100))));
+			if (b < 0) {
+				continue;
+			}
+			matched = b == (BANNER[matched] & 0xff) ? matched + 1 : b == (BANNER[0] & 0xff) ? 1 : 0;
+			if (matched == BANNER.length) {
+				reader.write(FIRST_BURST);
+				LockSupport.parkNanos(BURST_GAP_NANOS);
+				reader.write(SECOND_BURST);
+				return true;
+			}
+		}
+		return false;
+	}
+}
