@@ -125,7 +125,8 @@ class ReplWifiAndCanaryTest {
 			assertEquals("0", joined[0], joined[1] + joined[2]);
 
 			String[] blessed = Board.run(runner, environment,
-					List.of("--json", "reprovision", "--port", board.port(), "--wait", "30"));
+					List.of("--json", "reprovision", "--port", board.port(), "--wait", "30", "--https-port",
+							String.valueOf(board.device.httpsPort())));
 			assertEquals("0", blessed[0], blessed[1] + blessed[2]);
 			JsonObject json = JsonParser.parseString(blessed[1]).getAsJsonObject();
 			assertTrue(json.get("ok").getAsBoolean());
@@ -135,10 +136,11 @@ class ReplWifiAndCanaryTest {
 			assertTrue(json.has("not_after") && json.has("url") && json.has("ip") && json.has("found_by"));
 
 			String[] human = Board.run(runner, environment,
-					List.of("reprovision", "--port", board.port(), "--trust", "self-signed", "--wait", "30"));
+					List.of("reprovision", "--port", board.port(), "--trust", "self-signed", "--wait", "30",
+							"--https-port", String.valueOf(board.device.httpsPort())));
 			assertEquals("0", human[0], human[1] + human[2]);
 			String[] lines = human[1].strip().split("\\R");
-			assertEquals("Connect to https://" + board.hostname() + ".local:" + board.device.httpsPort() + "/",
+			assertEquals("Connect to https://" + board.hostname() + ".local:" + board.device.httpsPort() + "/setup",
 					lines[lines.length - 1]);
 
 			String key = Board.read(board.flash("certs/prvtkey.pem"));

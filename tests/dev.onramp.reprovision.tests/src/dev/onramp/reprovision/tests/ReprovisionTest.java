@@ -57,7 +57,7 @@ class ReprovisionTest {
 
 	private static ReprovisionRequest request(Board board, TrustMode trust, KeyType key, boolean reset, int waitSeconds) {
 		return new ReprovisionRequest(board.port(), trust, Optional.empty(), List.of(), key, OptionalInt.empty(), reset,
-				Duration.ofSeconds(waitSeconds));
+				Duration.ofSeconds(waitSeconds)).withHttpsPort(board.device.httpsPort());
 	}
 
 	@Test
@@ -67,7 +67,8 @@ class ReprovisionTest {
 					request(board, TrustMode.CA, KeyType.EC_P256, true, 30), new NullProgressMonitor());
 			assertTrue(result.verified());
 			assertEquals(board.hostname(), result.hostname());
-			assertEquals("https://" + board.hostname() + ".local:" + board.device.httpsPort() + "/", result.url());
+			assertEquals("https://" + board.hostname() + ".local:" + board.device.httpsPort() + "/setup", result.url(),
+					"pyDirect boots into its setup server");
 			// whichever answers first: the announcement or the last known address
 			assertTrue(List.of("mdns", "ip").contains(result.foundBy()), result.foundBy());
 			if (multicast) {
@@ -228,7 +229,7 @@ class ReprovisionTest {
 		try (Board board = Board.onLab(7, false)) {
 			ReprovisionRequest request = new ReprovisionRequest(board.port(), TrustMode.CA, Optional.of("lab-sensor.local"),
 					List.of(InetAddress.getByName("10.0.0.7")), KeyType.EC_P256, OptionalInt.of(30), true,
-					Duration.ofSeconds(30));
+					Duration.ofSeconds(30)).withHttpsPort(board.device.httpsPort());
 			ReprovisionResult result = reprovisioner.reprovision(request, new NullProgressMonitor());
 			assertTrue(result.verified());
 			assertEquals("lab-sensor", result.hostname());

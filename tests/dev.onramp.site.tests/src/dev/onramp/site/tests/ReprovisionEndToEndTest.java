@@ -58,11 +58,14 @@ class ReprovisionEndToEndTest {
 	}
 
 	private Installation.Run reprovision(SimulatorServer board, String... args) throws Exception {
-		String[] all = new String[args.length + 3];
+		String[] all = new String[args.length + 5];
 		all[0] = "reprovision";
 		all[1] = "--port";
 		all[2] = board.uri();
-		System.arraycopy(args, 0, all, 3, args.length);
+		// pyDirect serves 443; the simulated board listens on a free loopback port
+		all[3] = "--https-port";
+		all[4] = String.valueOf(board.device().httpsPort());
+		System.arraycopy(args, 0, all, 5, args.length);
 		return product.runJson(Map.of("ONRAMP_CA_PASSWORD", CA_PASSWORD), temporary.resolve("data"), all);
 	}
 
@@ -72,8 +75,8 @@ class ReprovisionEndToEndTest {
 		JsonObject blessed = assertSucceeded(reprovision(board, "--wait", "30"));
 		assertTrue(blessed.get("verified").getAsBoolean(), blessed::toString);
 		assertEquals(board.device().hostname(), blessed.get("hostname").getAsString());
-		assertEquals("https://" + board.device().hostname() + ".local:" + board.device().httpsPort() + "/",
-				blessed.get("url").getAsString());
+		assertEquals("https://" + board.device().hostname() + ".local:" + board.device().httpsPort() + "/setup",
+				blessed.get("url").getAsString(), "pyDirect boots into its setup server, where the user sets a password");
 		assertTrue(List.of("mdns", "ip").contains(blessed.get("found_by").getAsString()), blessed::toString);
 		assertEquals("127.0.0.1", blessed.get("ip").getAsString());
 		assertEquals(1, board.device().hardResets(), "reset once to load the certificate");

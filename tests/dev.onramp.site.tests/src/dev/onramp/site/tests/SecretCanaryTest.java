@@ -109,7 +109,8 @@ class SecretCanaryTest {
 				"--password-env", "WIFI_PASSWORD"));
 
 		// the board now keeps the Wi-Fi password in its settings: the blessing reads the board, never prints them
-		assertSucceeded(onramp("reprovision", "--port", board.uri(), "--wait", "30"));
+		assertSucceeded(onramp("reprovision", "--port", board.uri(), "--wait", "30", "--https-port",
+				String.valueOf(board.device().httpsPort())));
 		addDeviceKey(board.device().flash().resolve("certs/prvtkey.pem"));
 
 		SimulatedProtocommDevice fleetDevice = devices.protocomm(2, pop, SSID, password);

@@ -7,6 +7,7 @@
  *******************************************************************************/
 package dev.onramp.serial.repl.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -69,6 +70,58 @@ final class BootCatcher {
 		return interruptAtBanner(deadline, monitor) ? Outcome.INTERRUPTED : Outcome.NO_BANNER;
 	}
 
+	/** What arrived while waiting for the raw REPL's banner. */
+	enum Wait {
+		/** The raw REPL answered. */
+		RAW_REPL,
+		/** The board restarted meanwhile (someone pressed RESET) and was interrupted at its boot banner. */
+		BOOT_INTERRUPTED,
+		/** Neither before the deadline. */
+		NOTHING
+	}
+
+	/**
+	 * Waits for {@code rawBanner}; if the board restarts meanwhile, interrupts it at its boot banner at once, so that a
+	 * person pressing RESET while Onramp connects is never too late.
+	 *
+	 * @param seen collects what arrived (for messages)
+	 */
+	Wait awaitRawBanner(byte[] rawBanner, long deadline, ByteArrayOutputStream seen) throws OnrampException {
+		int raw = 0;
+		int boot = 0;
+		while (System.nanoTime() - deadline < 0) {
+			int b = reader.readByte(deadline);
+			if (b < 0) {
+				break;
+			}
+			seen.write(b);
+			raw = advance(rawBanner, raw, b);
+			if (raw == rawBanner.length) {
+				return Wait.RAW_REPL;
+			}
+			boot = advance(BANNER, boot, b);
+			if (boot == BANNER.length) {
+				interruptNow();
+				return Wait.BOOT_INTERRUPTED;
+			}
+		}
+		return Wait.NOTHING;
+	}
+
+	/** Naive matching is enough: neither marker repeats its first byte inside itself before a mismatch matters. */
+	private static int advance(byte[] marker, int matched, int b) {
+		if (b == (marker[matched] & 0xff)) {
+			return matched + 1;
+		}
+		return b == (marker[0] & 0xff) ? 1 : 0;
+	}
+
+	private void interruptNow() throws OnrampException {
+		reader.write(FIRST_BURST);
+		LockSupport.parkNanos(BURST_GAP_NANOS);
+		reader.write(SECOND_BURST);
+	}
+
 	/**
 	 * Watches the boot output until the banner arrives, then sends Ctrl-C at once (twice, as the pyDirect installer
 	 * does).
@@ -85,11 +138,9 @@ final class BootCatcher {
 			if (b < 0) {
 				continue;
 			}
-			matched = b == (BANNER[matched] & 0xff) ? matched + 1 : b == (BANNER[0] & 0xff) ? 1 : 0;
+			matched = advance(BANNER, matched, b);
 			if (matched == BANNER.length) {
-				reader.write(FIRST_BURST);
-				LockSupport.parkNanos(BURST_GAP_NANOS);
-				reader.write(SECOND_BURST);
+				interruptNow();
 				return true;
 			}
 		}

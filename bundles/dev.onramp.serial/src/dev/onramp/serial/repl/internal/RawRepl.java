@@ -69,7 +69,7 @@ final class RawRepl {
 		ByteArrayOutputStream seen = new ByteArrayOutputStream();
 		BootCatcher boot = new BootCatcher(reader);
 		Optional<IModemLines> lines = boot.resetLines();
-		if (interruptAndEnter(lines.isPresent() ? 1 : ENTER_ATTEMPTS, deadline, seen, monitor)) {
+		if (interruptAndEnter(boot, lines.isPresent() ? 1 : ENTER_ATTEMPTS, deadline, seen, monitor)) {
 			return;
 		}
 		boolean resetRefused = false;
@@ -89,13 +89,12 @@ final class RawRepl {
 				}
 			}
 		}
-		if (resetRefused && interruptAndEnter(ENTER_ATTEMPTS - 1, deadline, seen, monitor)) {
+		if (resetRefused && interruptAndEnter(boot, ENTER_ATTEMPTS - 1, deadline, seen, monitor)) {
 			// no reset lines after all (a pseudo-terminal): a busy program yielded to more interrupts
 			return;
 		}
 		if (!resetButtonWait.isZero() && !resetButtonWait.isNegative()) {
-			subTask(monitor, "Press the RESET (EN) button on the board on " + port //$NON-NLS-1$
-					+ ": its program ignores Ctrl-C"); //$NON-NLS-1$
+			subTask(monitor, "Press RESET on the board: its program ignores Ctrl-C (" + port + ")"); //$NON-NLS-1$ //$NON-NLS-2$
 			if (boot.interruptAtBanner(ReplReader.deadline(resetButtonWait), monitor)) {
 				bannerSeen = true;
 				if (enterAfterInterrupt(seen)) {
@@ -106,7 +105,7 @@ final class RawRepl {
 		throw failure(timeout, seen.toByteArray(), lines.isPresent() && !resetRefused, bannerSeen);
 	}
 
-	private boolean interruptAndEnter(int attempts, long deadline, ByteArrayOutputStream seen,
+	private boolean interruptAndEnter(BootCatcher boot, int attempts, long deadline, ByteArrayOutputStream seen,
 			IProgressMonitor monitor) throws OnrampException {
 		for (int attempt = 0; attempt < attempts && System.nanoTime() - deadline < 0; attempt++) {
 			if (monitor != null && monitor.isCanceled()) {
@@ -122,11 +121,10 @@ final class RawRepl {
 			if (attempts == 1) {
 				attemptDeadline = Math.min(deadline, ReplReader.deadline(FIRST_TRY));
 			}
-			try {
-				reader.readUntil(RAW_BANNER, attemptDeadline);
+			BootCatcher.Wait answer = boot.awaitRawBanner(RAW_BANNER, attemptDeadline, seen);
+			if (answer == BootCatcher.Wait.RAW_REPL
+					|| answer == BootCatcher.Wait.BOOT_INTERRUPTED && enterAfterInterrupt(seen)) {
 				return true;
-			} catch (ReplReader.Timeout e) {
-				seen.writeBytes(e.received());
 			}
 		}
 		return false;
