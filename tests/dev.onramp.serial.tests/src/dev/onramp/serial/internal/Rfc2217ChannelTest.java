@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
 import dev.onramp.core.serial.IByteChannel;
+import dev.onramp.core.serial.IModemLines;
 import dev.onramp.simulator.SimulatedMicroPythonDevice;
 import dev.onramp.simulator.SimulatorOptions;
 import dev.onramp.simulator.rfc2217.Rfc2217SimulatorServer;
@@ -108,6 +109,29 @@ class Rfc2217ChannelTest {
 			assertEquals(0, server.downloadModeResets());
 			assertEquals(false, server.dtr().orElseThrow());
 			assertEquals(false, server.rts().orElseThrow());
+		}
+	}
+
+	@Test
+	void dtrHeldWhileRtsIsReleasedLeavesTheBoardSilentInTheDownloadModeAndReadsEndAtTheirDeadline() throws Exception {
+		try (IByteChannel channel = service.open(server.uri(), 115200)) {
+			ByteArrayOutputStream seen = new ByteArrayOutputStream();
+			awaitText(channel, seen, "main.py: pyDirect running", 1);
+			IModemLines lines = channel.modemLines().orElseThrow();
+			lines.setDtr(true);
+			lines.setRts(true);
+			lines.setRts(false);
+			awaitText(channel, seen, "waiting for download\r\n", 1);
+			assertEquals(1, server.downloadModeResets());
+
+			long start = System.nanoTime();
+			assertEquals(0, channel.read(new byte[64], 0, 64, Duration.ofMillis(300)), "the ROM says nothing more");
+			assertTrue(System.nanoTime() - start >= Duration.ofMillis(290).toNanos(), "the read waited its deadline");
+
+			lines.resetIntoFirmware();
+			String text = awaitText(channel, seen, "main.py: pyDirect running, tick 1", 2);
+			assertTrue(text.lastIndexOf("System booting...") > text.indexOf("waiting for download"), text);
+			assertEquals(1, server.resets());
 		}
 	}
 
