@@ -87,7 +87,8 @@ final class Rfc2217Channel implements IByteChannel {
 	static Rfc2217Channel connect(String address, int baudRate, Duration connectTimeout, Duration negotiationTimeout)
 			throws OnrampException {
 		InetSocketAddress endpoint = SocketByteChannel.parse(address, SCHEME,
-				"Write a serial port shared with RFC 2217 as rfc2217://HOST:PORT, for example rfc2217://127.0.0.1:4000."); //$NON-NLS-1$
+				"Write a serial port shared with RFC 2217 as rfc2217://HOST:PORT," //$NON-NLS-1$
+						+ " for example rfc2217://127.0.0.1:4000."); //$NON-NLS-1$
 		ComPortOption comPort = new ComPortOption();
 		TelnetClient telnet = new TelnetClient();
 		try {

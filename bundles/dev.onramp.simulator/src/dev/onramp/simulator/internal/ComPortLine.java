@@ -8,7 +8,6 @@
 package dev.onramp.simulator.internal;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -18,10 +17,10 @@ import dev.onramp.core.serial.IByteChannel;
 /**
  * The device's end of a serial port shared with RFC 2217, written from the RFC on its own: a minimal Telnet server
  * (binary transmission, suppress-go-ahead and the COM-PORT-OPTION are agreed, everything else refused; IAC doubled in
- * data) over a TCP line, answering each COM-PORT-OPTION command with its code + 100. The firmware reads and writes
- * plain bytes; commands are handled as they pass through its reads. DTR and RTS drive the ESP32 auto-reset circuit:
- * RTS released after it was asserted lets the chip out of reset, into its firmware, or with DTR asserted at that
- * moment into the ROM download mode, where the firmware is silent until the next reset into it.
+ * data) over a TCP line, with the COM-PORT-OPTION's commands handed to {@link ComPortCommands}. The firmware reads and
+ * writes plain bytes; commands are handled as they pass through its reads, and a reset into the firmware ends the read
+ * that saw it, so that bytes sent after the reset reach the rebooted firmware. In the ROM download mode the firmware
+ * neither hears nor says anything.
  */
 public final class ComPortLine implements IByteChannel {
 
@@ -47,18 +46,17 @@ public final class ComPortLine implements IByteChannel {
 	static final int SE = 240;
 	static final int BINARY = 0;
 	static final int SUPPRESS_GO_AHEAD = 3;
-	static final int COM_PORT_OPTION = 44;
+	static final int COM_PORT_OPTION = ComPortCommands.OPTION;
 
 	private static final int MAX_SUBNEGOTIATION = 64;
-	private static final String DOWNLOAD_BOOT = "rst:0x1 (POWERON_RESET),boot:0x3 (DOWNLOAD_BOOT(UART0/UART1/SDIO_REI_REO_V2))" //$NON-NLS-1$
-			+ "\r\nwaiting for download\r\n"; //$NON-NLS-1$
+	private static final int NONE = -1;
+	private static final int RESET = -2;
 
 	private enum State {
 		DATA, IAC, NEGOTIATION, SUBNEGOTIATION, SUBNEGOTIATION_IAC
 	}
 
 	private final IByteChannel tcp;
-	private final Board board;
 	private final Object writeLock = new Object();
 	private final byte[] raw = new byte[4096];
 	private int rawStart;
@@ -68,14 +66,11 @@ public final class ComPortLine implements IByteChannel {
 	private final ByteArrayOutputStream subnegotiation = new ByteArrayOutputStream();
 	private final boolean[] weDo = new boolean[256];
 	private final boolean[] theyDo = new boolean[256];
-	private volatile boolean dtr;
-	private volatile boolean rts;
-	private volatile boolean downloadMode;
-	private volatile int baudRate = -1;
+	private final ComPortCommands commands;
 
 	public ComPortLine(IByteChannel tcp, Board board) {
 		this.tcp = tcp;
-		this.board = board;
+		this.commands = new ComPortCommands(board);
 	}
 
 	@Override
@@ -86,6 +81,9 @@ public final class ComPortLine implements IByteChannel {
 	/** Reads data for the firmware; Telnet commands are handled on the way, and a reset ends the read early. */
 	@Override
 	public int read(byte[] buffer, int offset, int length, Duration timeout) throws OnrampException {
+		if (length == 0) {
+			return 0;
+		}
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {
 			if (rawStart == rawEnd) {
@@ -105,7 +103,7 @@ public final class ComPortLine implements IByteChannel {
 			while (rawStart < rawEnd && taken < length && !reset) {
 				int b = raw[rawStart++] & 0xFF;
 				int data = decode(b);
-				if (data >= 0 && !downloadMode) {
+				if (data >= 0 && !commands.inDownloadMode()) {
 					buffer[offset + taken++] = (byte) data;
 				}
 				reset = data == RESET;
@@ -115,9 +113,6 @@ public final class ComPortLine implements IByteChannel {
 			}
 		}
 	}
-
-	private static final int NONE = -1;
-	private static final int RESET = -2;
 
 	/** @return the data byte, {@link #NONE}, or {@link #RESET} when the byte completed a reset into the firmware */
 	private int decode(int b) throws OnrampException {
@@ -166,7 +161,8 @@ public final class ComPortLine implements IByteChannel {
 				return NONE;
 			}
 			state = State.DATA;
-			return b == SE && command(subnegotiation.toByteArray()) ? RESET : NONE;
+			return b == SE && commands.handle(subnegotiation.toByteArray(), this::subnegotiate, this::sendData) ? RESET
+					: NONE;
 		}
 		}
 		return NONE;
@@ -208,107 +204,22 @@ public final class ComPortLine implements IByteChannel {
 		}
 	}
 
-	/** @return whether the command let the chip out of reset into its firmware */
-	private boolean command(byte[] sub) throws OnrampException {
-		if (sub.length < 2 || (sub[0] & 0xFF) != COM_PORT_OPTION) {
-			return false;
-		}
-		int code = sub[1] & 0xFF;
-		byte[] value = Arrays.copyOfRange(sub, 2, sub.length);
-		boolean intoFirmware = false;
-		switch (code) {
-		case 1 -> {
-			if (value.length == 4) {
-				int rate = (value[0] & 0xFF) << 24 | (value[1] & 0xFF) << 16 | (value[2] & 0xFF) << 8 | value[3] & 0xFF;
-				if (rate > 0) {
-					baudRate = rate;
-					board.baudRate(rate);
-				}
-				int current = Math.max(0, baudRate);
-				value = new byte[] { (byte) (current >>> 24), (byte) (current >>> 16), (byte) (current >>> 8),
-						(byte) current };
-			}
-		}
-		case 5 -> {
-			if (value.length == 1) {
-				int answer = control(value[0] & 0xFF);
-				intoFirmware = answer == RESET;
-				value = new byte[] { (byte) (answer == RESET ? 12 : answer) };
-			}
-		}
-		case 12 -> {
-			if (value.length == 1) {
-				board.purged(value[0] & 0xFF);
-			}
-		}
-		default -> {
-			// data size, parity, stop size, notification masks, flow control suspension: acknowledged as set
-		}
-		}
-		if (code < 100) {
-			byte[] answer = new byte[value.length + 2];
-			answer[0] = (byte) COM_PORT_OPTION;
-			answer[1] = (byte) (code + 100);
-			System.arraycopy(value, 0, answer, 2, value.length);
-			subnegotiate(answer);
-		}
-		return intoFirmware;
-	}
-
-	/** @return the value to answer, or {@link #RESET} when RTS was released into a reset into the firmware */
-	private int control(int value) throws OnrampException {
-		switch (value) {
-		case 7 -> {
-			return dtr ? 8 : 9;
-		}
-		case 8, 9 -> dtr = value == 8;
-		case 10 -> {
-			return rts ? 11 : 12;
-		}
-		case 11 -> rts = true;
-		case 12 -> {
-			boolean wasAsserted = rts;
-			rts = false;
-			if (wasAsserted) {
-				return release();
-			}
-		}
-		default -> {
-			// flow control, BREAK: nothing to simulate
-		}
-		}
-		return value;
-	}
-
-	/** EN goes high when RTS is released; GPIO0 is low at that moment when DTR is asserted. */
-	private int release() throws OnrampException {
-		if (dtr) {
-			downloadMode = true;
-			board.resetIntoDownloadMode();
-			sendData(DOWNLOAD_BOOT.getBytes(StandardCharsets.US_ASCII));
-			return 12;
-		}
-		downloadMode = false;
-		board.resetIntoFirmware();
-		return RESET;
-	}
-
 	public boolean dtr() {
-		return dtr;
+		return commands.dtr();
 	}
 
 	public boolean rts() {
-		return rts;
+		return commands.rts();
 	}
 
 	public boolean inDownloadMode() {
-		return downloadMode;
+		return commands.inDownloadMode();
 	}
 
 	/** Data from the firmware, escaped; dropped while the chip waits in the ROM download mode. */
 	@Override
 	public void write(byte[] data, int offset, int length) throws OnrampException {
-		if (!downloadMode) {
+		if (!commands.inDownloadMode()) {
 			sendData(Arrays.copyOfRange(data, offset, offset + length));
 		}
 	}
