@@ -95,7 +95,8 @@ class Rfc2217ChannelTest {
 		try (IByteChannel channel = service.open(server.uri(), 115200)) {
 			ByteArrayOutputStream seen = new ByteArrayOutputStream();
 			awaitText(channel, seen, "main.py: pyDirect running", 1);
-			int bootsBefore = seen.toString(StandardCharsets.ISO_8859_1).split("System booting\\.\\.\\.", -1).length - 1;
+			String before = seen.toString(StandardCharsets.ISO_8859_1);
+			int bootsBefore = before.split("System booting\\.\\.\\.", -1).length - 1;
 
 			channel.modemLines().orElseThrow().resetIntoFirmware();
 			awaitText(channel, seen, "System booting...", bootsBefore + 1);

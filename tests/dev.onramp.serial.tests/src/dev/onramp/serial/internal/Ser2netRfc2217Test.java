@@ -57,8 +57,10 @@ class Ser2netRfc2217Test {
 		}
 		Path config = directory.resolve("ser2net.yaml");
 		// mdns: false keeps ser2net from announcing the port on the machine's networks
-		Files.writeString(config, "%YAML 1.1\n---\nconnection: &board\n  accepter: telnet(rfc2217),tcp,127.0.0.1," + port
-				+ "\n  connector: serialdev," + pair.a + ",115200n81,local\n  options:\n    mdns: false\n");
+		Files.writeString(config, "%YAML 1.1\n---\nconnection: &board\n" //
+				+ "  accepter: telnet(rfc2217),tcp,127.0.0.1," + port + "\n" //
+				+ "  connector: serialdev," + pair.a + ",115200n81,local\n" //
+				+ "  options:\n    mdns: false\n");
 		Process ser2net = new ProcessBuilder(SER2NET.toString(), "-n", "-d", "-c", config.toString())
 				.redirectErrorStream(true).redirectOutput(directory.resolve("ser2net.log").toFile()).start();
 		SocatPair.register(ser2net);

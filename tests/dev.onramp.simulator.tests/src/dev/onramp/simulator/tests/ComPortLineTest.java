@@ -157,7 +157,8 @@ class ComPortLineTest {
 		assertEquals(List.of("download"), events);
 		assertTrue(line.inDownloadMode());
 		line.write("main.py: tick\r\n".getBytes(StandardCharsets.US_ASCII));
-		send('x', IAC, SB, COM_PORT, 5, 9, IAC, SE, IAC, SB, COM_PORT, 5, 11, IAC, SE, IAC, SB, COM_PORT, 5, 12, IAC, SE);
+		send('x', IAC, SB, COM_PORT, 5, 9, IAC, SE, IAC, SB, COM_PORT, 5, 11, IAC, SE, //
+				IAC, SB, COM_PORT, 5, 12, IAC, SE);
 		assertEquals(0, firmwareReads().length, "the ROM, not the firmware, had the byte sent in the download mode");
 		assertEquals(List.of("download", "reset"), events);
 		assertFalse(line.inDownloadMode());
