@@ -25,7 +25,7 @@ import dev.onramp.simulator.SimulatedMicroPythonDevice;
 import dev.onramp.simulator.SimulatorOptions;
 import dev.onramp.simulator.rfc2217.Rfc2217SimulatorServer;
 
-/** The REPL client on a board shared with RFC 2217: the port stays through a hard reset, as a USB-UART bridge's does. */
+/** The REPL client on a board shared with RFC 2217: the port stays through a hard reset, as a USB-UART bridge does. */
 class Rfc2217ReplTest {
 
 	private final SerialPortService service = new SerialPortService(
