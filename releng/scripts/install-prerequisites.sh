@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the Onramp tests need from Debian/Ubuntu packages on a fresh machine:
-#   Xvfb + xauth + GTK 3 (the workbench UI test), socat (serial pseudo-terminals), iproute2 (network namespaces),
+#   Xvfb + xauth + GTK 3 (the workbench UI test), socat (serial pseudo-terminals), ser2net (an independent RFC 2217
+#   server for the rfc2217:// client test), iproute2 (network namespaces),
 #   util-linux's script (runs the product on a terminal for the prompt test),
 #   and Maven when none is installed (it fetches the Maven 3.9 the build uses).
 # As root it runs apt-get; otherwise it prints the exact command and fails.
@@ -10,6 +11,7 @@ missing=()
 command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb)
 command -v xauth >/dev/null 2>&1 || missing+=(xauth)
 command -v socat >/dev/null 2>&1 || missing+=(socat)
+[ -x /usr/sbin/ser2net ] || missing+=(ser2net)
 command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 command -v script >/dev/null 2>&1 || missing+=(bsdutils)
 command -v mvn >/dev/null 2>&1 || [ -x "$(dirname "$0")/../../.tools/apache-maven-3.9.11/bin/mvn" ] || missing+=(maven)

@@ -40,9 +40,10 @@ public interface IByteChannel extends Closeable {
 	boolean isOpen();
 
 	/**
-	 * @return the line's modem control lines, when it carries them (a local serial port, {@code rfc2217://}); empty
-	 *         for lines without them ({@code socket://}, pipes) and for ports whose driver refuses them
-	 *         (pseudo-terminals)
+	 * @return the line's modem control lines, when it can carry them (a local serial port, {@code rfc2217://});
+	 *         empty for lines without them ({@code socket://}, pipes). A local port whose driver refuses them
+	 *         (pseudo-terminals) fails each change with {@link dev.onramp.core.FailureReason#NOT_AVAILABLE}: the
+	 *         driver says so only when asked.
 	 */
 	default Optional<IModemLines> modemLines() {
 		return Optional.empty();

@@ -20,8 +20,10 @@ public interface ISerialPortService {
 	/**
 	 * Opens a port exclusively.
 	 *
-	 * @param port     a device path, a {@code /dev/serial/by-id/} link, {@code COM3}, or {@code socket://host:port}
-	 * @param baudRate for real serial ports; ignored by channels that have no baud rate
+	 * @param port     a device path, a {@code /dev/serial/by-id/} link, {@code COM3}, {@code socket://host:port}, or
+	 *                 {@code rfc2217://host:port} (a port shared with RFC 2217, with its modem lines)
+	 * @param baudRate for real serial ports and {@code rfc2217://} (0 keeps the server's rate); ignored by channels
+	 *                 that have no baud rate
 	 * @throws OnrampException {@code PORT_NOT_FOUND}, {@code PORT_BUSY} or {@code PERMISSION_DENIED}, each with the
 	 *                         fix in its hint
 	 */

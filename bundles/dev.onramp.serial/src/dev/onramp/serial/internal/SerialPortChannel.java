@@ -9,12 +9,14 @@ package dev.onramp.serial.internal;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 import com.fazecast.jSerialComm.SerialPort;
 
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
 import dev.onramp.core.serial.IByteChannel;
+import dev.onramp.core.serial.IModemLines;
 
 /**
  * An open jSerialComm port. Reads wait in the kernel (termios VMIN=0/VTIME), so deadlines have a resolution of 0.1 s
@@ -106,6 +108,43 @@ final class SerialPortChannel implements IByteChannel {
 				}
 				written += count;
 			}
+		}
+	}
+
+	/**
+	 * @return the port's DTR and RTS; they fail with {@link FailureReason#NOT_AVAILABLE} where the driver has none
+	 *         (pseudo-terminals, some USB adapters)
+	 */
+	@Override
+	public Optional<IModemLines> modemLines() {
+		return Optional.of(modemLines);
+	}
+
+	private final IModemLines modemLines = new IModemLines() {
+		@Override
+		public void setDtr(boolean asserted) throws OnrampException {
+			synchronized (writeLock) {
+				ensureOpen();
+				refusedUnless(asserted ? port.setDTR() : port.clearDTR(), "DTR"); //$NON-NLS-1$
+			}
+		}
+
+		@Override
+		public void setRts(boolean asserted) throws OnrampException {
+			synchronized (writeLock) {
+				ensureOpen();
+				refusedUnless(asserted ? port.setRTS() : port.clearRTS(), "RTS"); //$NON-NLS-1$
+			}
+		}
+	};
+
+	private void refusedUnless(boolean accepted, String line) throws OnrampException {
+		if (!accepted) {
+			ensureOpen();
+			throw new OnrampException(FailureReason.NOT_AVAILABLE, "The port " + name //$NON-NLS-1$
+					+ " has no modem control lines (RTS/DTR): its driver refused to set " + line + '.', //$NON-NLS-1$
+					"The board cannot be reset through this port; press its RESET (EN) button instead, or connect it" //$NON-NLS-1$
+							+ " through a USB serial adapter or USB-Serial/JTAG port that carries DTR and RTS."); //$NON-NLS-1$
 		}
 	}
 

@@ -24,7 +24,8 @@ import dev.onramp.core.serial.ISerialPortService;
 import dev.onramp.core.serial.SerialPortInfo;
 
 /**
- * Serial ports through jSerialComm, with the stable by-id paths and access rights of Linux, serial lines over TCP,
+ * Serial ports through jSerialComm, with the stable by-id paths and access rights of Linux, serial lines over TCP
+ * (plain, or RFC 2217 with the modem lines),
  * and hot-plug events from a {@link PortWatcher} that runs while the component is active.
  */
 @Component(service = ISerialPortService.class)
@@ -76,11 +77,16 @@ public class SerialPortService implements ISerialPortService {
 	public IByteChannel open(String port, int baudRate) throws OnrampException {
 		if (port == null || port.isBlank()) {
 			throw new OnrampException(FailureReason.USAGE, "No port was given.", //$NON-NLS-1$
-					"Name a port such as /dev/ttyUSB0, COM3 or socket://127.0.0.1:4000; `onramp ports` lists them."); //$NON-NLS-1$
+					"Name a port such as /dev/ttyUSB0, COM3, socket://127.0.0.1:4000 or rfc2217://127.0.0.1:4000;" //$NON-NLS-1$
+							+ " `onramp ports` lists them."); //$NON-NLS-1$
 		}
 		String trimmed = port.strip();
 		if (SocketByteChannel.isSocketAddress(trimmed)) {
 			return SocketByteChannel.connect(trimmed, CONNECT_TIMEOUT);
+		}
+		if (Rfc2217Channel.isRfc2217Address(trimmed)) {
+			return Rfc2217Channel.connect(trimmed, Math.max(0, baudRate), CONNECT_TIMEOUT,
+					Rfc2217Channel.NEGOTIATION_TIMEOUT);
 		}
 		if (baudRate <= 0) {
 			throw new OnrampException(FailureReason.USAGE, "Invalid baud rate " + baudRate + '.', //$NON-NLS-1$

@@ -56,28 +56,41 @@ final class SocketByteChannel implements IByteChannel {
 			socket.setTcpNoDelay(true);
 			socket.connect(endpoint, (int) Math.max(1, connectTimeout.toMillis()));
 			return new SocketByteChannel(address, socket);
-		} catch (ConnectException e) {
-			closeQuietly(socket);
-			throw new OnrampException(FailureReason.DEVICE_UNREACHABLE,
-					"Nothing accepts connections at " + hostAndPort(endpoint) + " (connection refused).", //$NON-NLS-1$ //$NON-NLS-2$
-					"Check that the serial server (ser2net, a simulator) is running and listens on that port.", e); //$NON-NLS-1$
-		} catch (SocketTimeoutException e) {
-			closeQuietly(socket);
-			throw new OnrampException(FailureReason.DEVICE_UNREACHABLE, "No answer from " + hostAndPort(endpoint) //$NON-NLS-1$
-					+ " within " + connectTimeout.toMillis() + " ms.", //$NON-NLS-1$ //$NON-NLS-2$
-					"Check the address, the network and any firewall between this computer and the serial server.", e); //$NON-NLS-1$
 		} catch (IOException e) {
 			closeQuietly(socket);
-			throw new OnrampException(FailureReason.DEVICE_UNREACHABLE,
-					"Could not connect to " + hostAndPort(endpoint) + ": " + e.getMessage(), //$NON-NLS-1$ //$NON-NLS-2$
-					"Check the address and that the serial server is running.", e); //$NON-NLS-1$
+			throw connectFailure(endpoint, connectTimeout, e);
 		}
 	}
 
+	/** @return what a failed TCP connection to a serial server means to the user */
+	static OnrampException connectFailure(InetSocketAddress endpoint, Duration connectTimeout, IOException e) {
+		if (e instanceof ConnectException) {
+			return new OnrampException(FailureReason.DEVICE_UNREACHABLE,
+					"Nothing accepts connections at " + hostAndPort(endpoint) + " (connection refused).", //$NON-NLS-1$ //$NON-NLS-2$
+					"Check that the serial server (ser2net, a simulator) is running and listens on that port.", e); //$NON-NLS-1$
+		}
+		if (e instanceof SocketTimeoutException) {
+			return new OnrampException(FailureReason.DEVICE_UNREACHABLE, "No answer from " + hostAndPort(endpoint) //$NON-NLS-1$
+					+ " within " + connectTimeout.toMillis() + " ms.", //$NON-NLS-1$ //$NON-NLS-2$
+					"Check the address, the network and any firewall between this computer and the serial server.", e); //$NON-NLS-1$
+		}
+		return new OnrampException(FailureReason.DEVICE_UNREACHABLE,
+				"Could not connect to " + hostAndPort(endpoint) + ": " + e.getMessage(), //$NON-NLS-1$ //$NON-NLS-2$
+				"Check the address and that the serial server is running.", e); //$NON-NLS-1$
+	}
+
 	static InetSocketAddress parse(String address) throws OnrampException {
-		String usage = "Write a serial line over TCP as socket://HOST:PORT, for example socket://127.0.0.1:4000."; //$NON-NLS-1$
+		return parse(address, SCHEME,
+				"Write a serial line over TCP as socket://HOST:PORT, for example socket://127.0.0.1:4000."); //$NON-NLS-1$
+	}
+
+	/**
+	 * @param scheme the address's scheme with {@code ://}, in lower case
+	 * @param usage  the hint for a malformed address
+	 */
+	static InetSocketAddress parse(String address, String scheme, String usage) throws OnrampException {
 		try {
-			URI uri = new URI("socket://" + address.substring(SCHEME.length())); //$NON-NLS-1$
+			URI uri = new URI("socket://" + address.substring(scheme.length())); //$NON-NLS-1$
 			String host = uri.getHost();
 			if (host == null || uri.getPort() < 1 || uri.getPort() > 65535 || !isEmpty(uri.getRawPath())
 					|| uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {

@@ -30,11 +30,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
 import dev.onramp.core.serial.IByteChannel;
+import dev.onramp.core.serial.IModemLines;
 import dev.onramp.core.serial.PortAccess;
 import dev.onramp.core.serial.SerialPortInfo;
 
@@ -230,6 +232,38 @@ class SerialPortChannelTest {
 		} catch (IOException e) {
 			return "";
 		}
+	}
+
+	@Test
+	void aPseudoTerminalsMissingModemLinesAreASpecificFailureNotAHang() throws Exception {
+		try (IByteChannel a = service.open(pair.a.toString(), 115200)) {
+			IModemLines lines = a.modemLines().orElseThrow();
+			for (Executable change : List.<Executable> of(() -> lines.setDtr(false), () -> lines.setRts(true),
+					lines::resetIntoFirmware)) {
+				OnrampException failure = assertTimeoutPreemptively(Duration.ofSeconds(5),
+						() -> assertThrows(OnrampException.class, change));
+				assertEquals(FailureReason.NOT_AVAILABLE, failure.reason());
+				assertTrue(failure.getMessage().startsWith(
+						"The port " + pair.a + " has no modem control lines (RTS/DTR): its driver refused to set "),
+						failure.getMessage());
+				assertTrue(failure.hint().orElseThrow().contains("RESET"), failure.hint().orElseThrow());
+			}
+			// the line itself still works
+			try (IByteChannel b = service.open(pair.b.toString(), 115200)) {
+				a.write(new byte[] { 42 });
+				assertArrayEquals(new byte[] { 42 }, readExactly(b, 1));
+			}
+		}
+	}
+
+	@Test
+	void modemLinesOfAClosedPortSayItIsClosed() throws Exception {
+		IByteChannel a = service.open(pair.a.toString(), 115200);
+		IModemLines lines = a.modemLines().orElseThrow();
+		a.close();
+		OnrampException failure = assertThrows(OnrampException.class, () -> lines.setRts(true));
+		assertEquals(FailureReason.DEVICE_VANISHED, failure.reason());
+		assertEquals("The port " + pair.a + " is closed.", failure.getMessage());
 	}
 
 	static byte[] readExactly(IByteChannel channel, int length) throws OnrampException {
