@@ -9,7 +9,7 @@ package dev.onramp.core;
 
 /** How a device can be reached. */
 public enum EndpointKind {
-	/** A serial line: a device path ({@code /dev/ttyUSB0}, {@code COM3}) or {@code socket://host:port}. */
+	/** A serial line: a device path ({@code /dev/ttyUSB0}, {@code COM3}), {@code socket://host:port} or {@code rfc2217://host:port}. */
 	SERIAL,
 	/** An ESP-IDF provisioning endpoint, {@code host:port} (SoftAP default {@code 192.168.4.1:80}). */
 	PROVISIONING_HTTP,

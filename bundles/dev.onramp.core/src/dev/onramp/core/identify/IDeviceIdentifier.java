@@ -25,7 +25,7 @@ public interface IDeviceIdentifier {
 	/**
 	 * Opens the port at {@link #BAUD_RATE}, identifies the device and closes the port.
 	 *
-	 * @param port a device path, a {@code /dev/serial/by-id/} link, {@code COM3} or {@code socket://host:port}
+	 * @param port a device path, a {@code /dev/serial/by-id/} link, {@code COM3}, {@code socket://host:port} or {@code rfc2217://host:port}
 	 * @throws OnrampException {@code PORT_NOT_FOUND}, {@code PORT_BUSY} or {@code PERMISSION_DENIED} when the port
 	 *                         cannot be opened; {@code TIMEOUT} when nothing answered, with a message that says
 	 *                         whether the line stayed silent, carried garbage or text; {@code DEVICE_VANISHED} when

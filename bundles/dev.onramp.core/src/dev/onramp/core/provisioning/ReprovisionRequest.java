@@ -21,7 +21,7 @@ import dev.onramp.core.certs.TrustMode;
  * A "blessing": give the device on {@code port} a new HTTPS certificate, install it, and (unless {@code reset} is
  * false) reset the device and check that it comes back serving exactly that certificate.
  *
- * @param port         the device's serial port, a {@code /dev/serial/by-id} link or {@code socket://HOST:PORT}
+ * @param port         the device's serial port, a {@code /dev/serial/by-id} link, {@code socket://HOST:PORT} or {@code rfc2217://HOST:PORT}
  * @param trust        signed by the local CA (default) or self-signed (the pyDirect web installer's profile)
  * @param hostname     the host name to certify; empty to use the one the device reports (pydirect-xxxx)
  * @param ipAddresses  extra IP subject alternative names

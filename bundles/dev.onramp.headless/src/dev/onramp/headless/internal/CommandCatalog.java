@@ -41,7 +41,7 @@ public final class CommandCatalog {
 					0, 0, List.of()),
 			new CommandSpec("info", "", //$NON-NLS-1$ //$NON-NLS-2$
 					"identify the device on a port (Improv, MicroPython/pyDirect REPL or ESP-IDF console, at 115200 baud): kind, chip, firmware, MAC, hostname; exit 7 when nothing answers", //$NON-NLS-1$
-					List.of(required("port", "P", "device path, /dev/serial/by-id link, COM3 or socket://HOST:PORT")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					List.of(required("port", "P", "device path, /dev/serial/by-id link, COM3, socket://HOST:PORT or rfc2217://HOST:PORT")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 					0, 0, List.of()),
 			new CommandSpec("provision", "[<pop>]", //$NON-NLS-1$ //$NON-NLS-2$
 					"ESP-IDF / RainMaker Wi-Fi provisioning with a proof of possession", //$NON-NLS-1$
