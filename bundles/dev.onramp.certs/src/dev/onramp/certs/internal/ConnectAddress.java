@@ -34,8 +34,8 @@ public final class ConnectAddress {
 		InetAddress lookup(String host) throws UnknownHostException;
 	}
 
-	/** An mDNS answer comes within milliseconds; the bound leaves room for two retransmissions. */
-	static final Duration MDNS_BOUND = Duration.ofSeconds(3);
+	/** An mDNS answer comes within milliseconds; the bound leaves room for two retransmissions (at 1 s and 3 s). */
+	static final Duration MDNS_BOUND = Duration.ofSeconds(5);
 	private static final String LOCAL_SUFFIX = ".local"; //$NON-NLS-1$
 
 	/** The address to connect to, or why there is none. */
