@@ -7,6 +7,7 @@
  *******************************************************************************/
 package dev.onramp.certs.internal;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -51,7 +52,7 @@ public final class ConnectAddress {
 
 	/**
 	 * @param system the system resolver
-	 * @param mdns   the mDNS resolver currently installed, or {@code null} when there is none
+	 * @param mdns   supplies the mDNS resolver currently installed, or {@code null} when there is none
 	 */
 	public ConnectAddress(SystemResolver system, Supplier<IHostResolver> mdns) {
 		this.system = system;
@@ -77,8 +78,11 @@ public final class ConnectAddress {
 		}
 		try {
 			List<InetAddress> found = resolver.resolve(host, timeout.compareTo(MDNS_BOUND) < 0 ? timeout : MDNS_BOUND);
-			if (!found.isEmpty()) {
-				return new Choice(Optional.of(found.get(0)), null);
+			// an IPv6 answer carries no interface scope, which a link-local address needs: IPv4 first
+			Optional<InetAddress> preferred = found.stream().filter(Inet4Address.class::isInstance).findFirst()
+					.or(() -> found.stream().findFirst());
+			if (preferred.isPresent()) {
+				return new Choice(preferred, null);
 			}
 		} catch (OnrampException e) {
 			if (e.reason() != FailureReason.TIMEOUT) {

@@ -84,7 +84,8 @@ class LocalNameResolutionTest {
 
 	@Test
 	void aLocalNameUnknownToTheSystemIsReachedThroughMdnsAndVerifiedUnderItsName() throws Exception {
-		FakeResolver mdns = new FakeResolver(HOST, List.of(LOOPBACK));
+		// link-local IPv6 without a scope cannot be connected to: the IPv4 answer is taken
+		FakeResolver mdns = new FakeResolver(HOST, List.of(InetAddress.getByName("fe80::1"), LOOPBACK)); //$NON-NLS-1$
 		LocalCertificateService service = service(NO_MDNS_IN_SYSTEM, mdns);
 		IssuedCertificate issued = service.issue(CertificateProfiles.caIssued("pydirect-beef", List.of())); //$NON-NLS-1$
 		try (LoopbackHttpsServer device = serve(issued)) {
