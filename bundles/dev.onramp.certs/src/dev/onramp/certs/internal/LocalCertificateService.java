@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.osgi.util.NLS;
 
@@ -46,10 +47,13 @@ import dev.onramp.core.certs.ICertificateService;
 import dev.onramp.core.certs.IssuedCertificate;
 import dev.onramp.core.certs.TrustMode;
 import dev.onramp.core.certs.VerificationOutcome;
+import dev.onramp.core.discovery.IHostResolver;
 
 /**
  * Certificates for one data directory: the local CA (created on first use), device certificates, the inventory,
  * and TLS checks. Plain Java with its collaborators passed in; {@link CertificateServiceComponent} is the OSGi face.
+ * A {@code .local} name that the system resolver does not know is resolved over mDNS when a {@link IHostResolver}
+ * is set.
  */
 public class LocalCertificateService
 		implements ICertificateService, ICertificateAuthority, ICertificateVerifier, ICertificateInventory {
@@ -59,9 +63,18 @@ public class LocalCertificateService
 	private final Clock clock;
 	private final CaKeyStore keyStore;
 	private final CertificateInventory inventory;
+	private final AtomicReference<IHostResolver> hostResolver = new AtomicReference<>();
+	private final ConnectAddress connectAddress;
 	private LocalCertificateAuthority authority;
 
 	public LocalCertificateService(Path dataDirectory, CaPasswordSource passwords, Clock clock) {
+		this(dataDirectory, passwords, clock, InetAddress::getByName);
+	}
+
+	/** @param systemResolver the operating system's resolver (a fake in tests) */
+	public LocalCertificateService(Path dataDirectory, CaPasswordSource passwords, Clock clock,
+			ConnectAddress.SystemResolver systemResolver) {
+		this.connectAddress = new ConnectAddress(systemResolver, hostResolver::get);
 		this.dataDirectory = dataDirectory.toAbsolutePath();
 		this.passwords = passwords;
 		this.clock = clock;
@@ -71,6 +84,16 @@ public class LocalCertificateService
 
 	public Path dataDirectory() {
 		return dataDirectory;
+	}
+
+	/** Resolves {@code .local} names over mDNS from now on. */
+	public void setHostResolver(IHostResolver resolver) {
+		hostResolver.set(resolver);
+	}
+
+	/** Stops using {@code resolver}, unless another one replaced it already. */
+	public void unsetHostResolver(IHostResolver resolver) {
+		hostResolver.compareAndSet(resolver, null);
 	}
 
 	@Override
@@ -110,8 +133,12 @@ public class LocalCertificateService
 	@Override
 	public CertificateReport check(VerificationRequest request) throws OnrampException {
 		List<X509Certificate> anchors = request.expectedFingerprint().isPresent() ? List.of() : anchors(request);
-		TlsProbe.Result result = TlsProbe.probe(request.host(), request.port(), request.connectAddress(),
+		ConnectAddress.Choice address = connectAddress.choose(request.host(), request.connectAddress(),
 				request.timeout());
+		if (!address.resolved()) {
+			return new CertificateReport(VerificationOutcome.UNREACHABLE, address.failure(), Optional.empty());
+		}
+		TlsProbe.Result result = TlsProbe.probe(request.host(), request.port(), address.address(), request.timeout());
 		if (!result.reached()) {
 			return new CertificateReport(VerificationOutcome.UNREACHABLE, result.failure(), Optional.empty());
 		}

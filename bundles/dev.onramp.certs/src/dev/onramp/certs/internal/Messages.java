@@ -44,6 +44,9 @@ final class Messages extends NLS {
 	public static String Issue_notLocal;
 	public static String Issue_notLocalHint;
 	public static String Issue_validityTooLong;
+	public static String ConnectAddress_unresolved;
+	public static String ConnectAddress_noMdns;
+	public static String ConnectAddress_mdnsFailed;
 	public static String TlsProbe_unresolved;
 	public static String TlsProbe_timeout;
 	public static String TlsProbe_handshakeFailed;

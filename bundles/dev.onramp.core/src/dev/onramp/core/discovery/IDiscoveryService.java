@@ -17,7 +17,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import dev.onramp.core.OnrampException;
 
 /** Multicast DNS: devices announced on the local network, and {@code .local} name resolution. */
-public interface IDiscoveryService {
+public interface IDiscoveryService extends IHostResolver {
 
 	/**
 	 * Browses the device service types for {@code timeout}.
@@ -28,5 +28,6 @@ public interface IDiscoveryService {
 			throws OnrampException;
 
 	/** Resolves {@code <hostname>.local}, failing with {@code TIMEOUT} after {@code timeout}. */
+	@Override
 	List<InetAddress> resolve(String hostname, Duration timeout) throws OnrampException;
 }

@@ -40,15 +40,17 @@ import dev.onramp.core.Hostnames;
 import dev.onramp.core.OnrampException;
 import dev.onramp.core.discovery.DiscoveredService;
 import dev.onramp.core.discovery.IDiscoveryService;
+import dev.onramp.core.discovery.IHostResolver;
 
 /**
- * mDNS through JmDNS: one-off browsing for {@code onramp discover}, {@code .local} resolution, and continuous
- * browsing for the device registry while it listens. Every JmDNS instance is closed when the component
- * deactivates. Deactivation waits {@link #CLOSE_BOUND} at most: long enough for each instance's first goodbye, not
- * for JmDNS's repeats of it over the next two seconds, which finish on daemon threads (or not at all when the process
- * ends right after, as the {@code onramp} command does).
+ * mDNS through JmDNS: one-off browsing for {@code onramp discover}, {@code .local} resolution (also offered as
+ * {@link IHostResolver} to bundles that need only that), and continuous browsing for the device registry while it
+ * listens. Every JmDNS instance is closed when the component deactivates. Deactivation waits {@link #CLOSE_BOUND}
+ * at most: long enough for each instance's first goodbye, not for JmDNS's repeats of it over the next two seconds,
+ * which finish on daemon threads (or not at all when the process ends right after, as the {@code onramp} command
+ * does).
  */
-@Component(service = { IDiscoveryService.class, IMdnsMonitor.class })
+@Component(service = { IDiscoveryService.class, IHostResolver.class, IMdnsMonitor.class })
 public class DiscoveryService implements IDiscoveryService, IMdnsMonitor {
 
 	static final Duration CLOSE_BOUND = Duration.ofMillis(300);

@@ -58,7 +58,7 @@ public final class CommandCatalog {
 					0, 1, List.of()),
 			new CommandSpec("change-wifi", "", "Wi-Fi over USB: Improv serial or MicroPython REPL", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 					List.of(required("port", "P", "the device's serial port"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-							value("protocol", "auto|improv|repl", "how to talk to the device (default auto)"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+							value("protocol", "auto|improv|repl", "how to talk to the device (default auto: ask the device)"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 							value("ssid", "S", "Wi-Fi network"), PASSWORD_ENV, PASSWORD_FILE, //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 							flag("scan", "only list the networks the device sees")), //$NON-NLS-1$ //$NON-NLS-2$
 					0, 0, List.of()),

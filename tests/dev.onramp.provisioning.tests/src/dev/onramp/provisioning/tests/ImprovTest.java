@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,8 @@ import com.google.gson.JsonParser;
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
 import dev.onramp.core.Secret;
+import dev.onramp.core.identify.IDeviceIdentifier;
+import dev.onramp.core.identify.PortIdentity;
 import dev.onramp.core.provisioning.IWifiProvisioner;
 import dev.onramp.core.provisioning.ProvisioningResult;
 import dev.onramp.core.provisioning.ProvisioningTarget;
@@ -169,13 +172,27 @@ class ImprovTest {
 		};
 	}
 
+	/** An explicit {@code --protocol} asks the device nothing before it provisions. */
+	private static final IDeviceIdentifier NOT_ASKED = new IDeviceIdentifier() {
+		@Override
+		public PortIdentity identify(String port, IProgressMonitor monitor) {
+			throw new AssertionError("identified " + port);
+		}
+
+		@Override
+		public PortIdentity identify(IByteChannel channel, IProgressMonitor monitor) {
+			throw new AssertionError("identified " + channel);
+		}
+	};
+
 	@Test
 	void changeWifiCommandOverImprov() throws Exception {
 		String password = "canary-improv-3e9d";
 		ByteChannelPipe pipe = new ByteChannelPipe("/dev/ttyACM0", "device");
 		open.add(new SimulatedImprovDevice(pipe.b(), Map.of("Lab", password), List.of(), false));
 		CommandRunner runner = new CommandRunner();
-		runner.addCommand("change-wifi", new ChangeWifiCommand(List.<IWifiProvisioner>of(new ImprovProvisioner(ports(pipe.a())))));
+		runner.addCommand("change-wifi", new ChangeWifiCommand(List.<IWifiProvisioner>of(new ImprovProvisioner(ports(pipe.a()))),
+				NOT_ASKED));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int code = runner.run(

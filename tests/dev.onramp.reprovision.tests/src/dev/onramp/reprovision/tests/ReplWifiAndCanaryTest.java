@@ -31,6 +31,7 @@ import com.google.gson.JsonParser;
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
 import dev.onramp.core.Secret;
+import dev.onramp.core.identify.IDeviceIdentifier;
 import dev.onramp.core.provisioning.IReprovisioner;
 import dev.onramp.core.provisioning.IWifiProvisioner;
 import dev.onramp.core.provisioning.ProvisioningResult;
@@ -114,7 +115,8 @@ class ReplWifiAndCanaryTest {
 		String wrongPassword = "canary-wrong-" + UUID.randomUUID();
 		CommandRunner runner = new CommandRunner();
 		runner.addCommand("reprovision", new ReprovisionCommand(TestServices.service(IReprovisioner.class)));
-		runner.addCommand("change-wifi", new ChangeWifiCommand(List.of(replWifi)));
+		runner.addCommand("change-wifi", new ChangeWifiCommand(List.of(replWifi),
+				TestServices.service(IDeviceIdentifier.class)));
 		Map<String, String> environment = Map.of("WIFI_PW", wifiPassword, "WRONG_PW", wrongPassword);
 		try (Board board = Board.open(24, SimulatedNetwork.isolated().withKnownNetwork("canary-net", wifiPassword))) {
 			String[] wrong = Board.run(runner, environment, List.of("change-wifi", "--port", board.port(), "--protocol",

@@ -20,6 +20,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.cert.Certificate;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +41,14 @@ import org.junit.jupiter.api.io.TempDir;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import dev.onramp.core.MacAddress;
+import dev.onramp.simulator.mdns.SimulatedMdnsAnnouncer;
+
 /** {@code onramp ca} and {@code onramp verify} as a separate process, against a real HTTPS server on loopback. */
 class CertificateCommandsTest {
 
+	/** An upper bound only: a new announcer probes its name for a few seconds before it answers. */
+	private static final Duration MDNS_ANSWERED_WITHIN = Duration.ofSeconds(60);
 	private static final String CA_PASSWORD = "ca-canary-" + Long.toHexString(System.nanoTime());
 
 	@TempDir
@@ -156,6 +162,39 @@ class CertificateCommandsTest {
 		assertEquals("match", document.get("outcome").getAsString());
 		assertTrue(document.getAsJsonObject("certificate").get("subject_alternative_names").toString()
 				.contains("pydirect-e5f6.local"));
+	}
+
+	@Test
+	void aLocalNameTheSystemResolverDoesNotKnowIsReachedOverMdnsWithoutIp() throws Exception {
+		LoopbackMulticast.enableOrSkip();
+		try (SimulatedMdnsAnnouncer announcer = SimulatedMdnsAnnouncer.pyDirect(InetAddress.getByName("127.0.0.1"),
+				MacAddress.parse("02:00:00:00:e5:f6"), server.getLocalPort())) {
+			assertEquals("pydirect-e5f6", announcer.hostname());
+			// the announcer may still be probing its name when the first command asks: ask again until a deadline
+			long deadline = System.nanoTime() + MDNS_ANSWERED_WITHIN.toNanos();
+			Installation.Run run = onramp("verify", url(), "--fingerprint", servedFingerprint);
+			while (run.exitCode() == 3 && System.nanoTime() - deadline < 0) {
+				run = onramp("verify", url(), "--fingerprint", servedFingerprint);
+			}
+			assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+			JsonObject document = json(run);
+			assertTrue(document.get("verified").getAsBoolean(), document::toString);
+			assertEquals(url(), document.get("url").getAsString());
+		}
+	}
+
+	@Test
+	void aLocalNameThatNeitherResolverKnowsSaysSoAndSuggestsTheIp() throws Exception {
+		LoopbackMulticast.enableOrSkip();
+		String unknown = "https://pydirect-0bad.local:" + server.getLocalPort() + "/";
+		Installation.Run run = onramp("verify", unknown, "--fingerprint", servedFingerprint);
+		assertEquals(3, run.exitCode(), run.stdout() + run.stderr());
+		JsonObject error = json(run).getAsJsonObject("error");
+		assertEquals("device_unreachable", error.get("reason").getAsString(), error::toString);
+		assertTrue(error.get("message").getAsString().startsWith(
+				"pydirect-0bad.local did not resolve, neither by the system resolver nor over multicast DNS"),
+				error::toString);
+		assertTrue(error.get("hint").getAsString().contains("--ip"), error::toString);
 	}
 
 	@Test

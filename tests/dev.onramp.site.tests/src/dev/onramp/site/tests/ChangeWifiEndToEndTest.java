@@ -66,7 +66,7 @@ class ChangeWifiEndToEndTest {
 
 		Installation.Run joined = changeWifi(improv.uri(), "--ssid", SSID, "--password-env", "WIFI_PASSWORD");
 		JsonObject document = assertSucceeded(joined);
-		assertEquals("improv", document.get("protocol").getAsString(), "auto takes Improv first");
+		assertEquals("improv", document.get("protocol").getAsString(), "auto identifies the Improv device");
 		assertEquals(SSID, document.get("ssid").getAsString());
 		assertFalse(document.get("ip").isJsonNull(), "the address the device reported: " + joined);
 		assertEquals(SSID, improv.lastReceivedSsid());
@@ -97,7 +97,7 @@ class ChangeWifiEndToEndTest {
 
 		SimulatorServer silent = devices.pyDirect(2, SimulatedNetwork.isolated().withKnownNetwork(SSID, password));
 		silent.device().injectFault(Fault.silent());
-		// auto asks for the Improv state first: a silent board never answers it
+		// auto identifies the device first: a silent board answers none of the probes
 		assertFailed(changeWifi(silent.uri(), "--ssid", SSID, "--password-env", "WIFI_PASSWORD"), 7, "timeout");
 		assertNotEquals(SSID, silent.device().settings().get("wifi.ssid"), "nothing reached the silent board");
 	}

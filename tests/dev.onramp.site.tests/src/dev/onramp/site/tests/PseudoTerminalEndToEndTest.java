@@ -158,7 +158,7 @@ class PseudoTerminalEndToEndTest {
 		Installation.Run run = onramp("change-wifi", "--port", port.port(), "--ssid", SSID, "--password-env",
 				"WIFI_PASSWORD");
 		JsonObject joined = assertSucceeded(run);
-		assertEquals("improv", joined.get("protocol").getAsString(), "auto takes Improv first");
+		assertEquals("improv", joined.get("protocol").getAsString(), "auto identifies the Improv device");
 		assertEquals(SSID, joined.get("ssid").getAsString());
 		assertEquals(SSID, improv.lastReceivedSsid());
 		assertFalse(run.stdout().contains(password) || run.stderr().contains(password), "the password is never shown");

@@ -42,7 +42,7 @@ import dev.onramp.core.certs.ICertificateVerifier;
 import dev.onramp.core.certs.IssuedCertificate;
 import dev.onramp.core.certs.VerificationOutcome;
 import dev.onramp.core.certs.VerificationRequest;
-import dev.onramp.core.discovery.IDiscoveryService;
+import dev.onramp.core.discovery.IHostResolver;
 import dev.onramp.core.provisioning.IReprovisioner;
 import dev.onramp.core.provisioning.ReprovisionRequest;
 import dev.onramp.core.provisioning.ReprovisionResult;
@@ -76,7 +76,7 @@ public class Reprovisioner implements IReprovisioner {
 	private static final String REGISTRY = "registry"; //$NON-NLS-1$
 
 	private final Supplier<IDeviceRegistry> registry;
-	private volatile IDiscoveryService discovery;
+	private volatile IHostResolver hostResolver;
 
 	/** The registry (and with it mDNS) starts only when a re-provisioning resets its device. */
 	/**
@@ -111,13 +111,13 @@ public class Reprovisioner implements IReprovisioner {
 	}
 
 	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-	public void setDiscovery(IDiscoveryService service) {
-		discovery = service;
+	public void setHostResolver(IHostResolver service) {
+		hostResolver = service;
 	}
 
-	public void unsetDiscovery(IDiscoveryService service) {
-		if (discovery == service) {
-			discovery = null;
+	public void unsetHostResolver(IHostResolver service) {
+		if (hostResolver == service) {
+			hostResolver = null;
 		}
 	}
 
@@ -194,7 +194,7 @@ public class Reprovisioner implements IReprovisioner {
 
 	private Optional<InetAddress> address(Device online, Board board, boolean byMdns) {
 		if (byMdns) {
-			IDiscoveryService resolver = discovery;
+			IHostResolver resolver = hostResolver;
 			if (resolver != null) {
 				try {
 					List<InetAddress> resolved = resolver.resolve(board.hostname(), RESOLVE_TIMEOUT);
