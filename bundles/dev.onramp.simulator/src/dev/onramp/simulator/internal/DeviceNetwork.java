@@ -296,6 +296,10 @@ public final class DeviceNetwork implements AutoCloseable {
 		}
 		transcript.print("[SETUP] Registering routes..."); //$NON-NLS-1$
 		transcript.print("[SETUP] Setup server ready at https://" + hostname + ".local/setup"); //$NON-NLS-1$ //$NON-NLS-2$
+		if (environment.announceMdns()) {
+			// the station took the name before connecting (wlan.config(hostname=...)); MicroPython's mDNS answers for it
+			announce(bootGeneration, hostname);
+		}
 	}
 
 	private void startServices(long bootGeneration) {
