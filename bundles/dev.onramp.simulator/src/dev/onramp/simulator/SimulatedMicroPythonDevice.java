@@ -36,6 +36,7 @@ import dev.onramp.simulator.internal.DeviceState;
 import dev.onramp.simulator.internal.Firmware;
 import dev.onramp.simulator.internal.PacedLine;
 import dev.onramp.simulator.internal.PyValues;
+import dev.onramp.simulator.internal.ResetWiredLine;
 
 /**
  * A MicroPython board running the pyDirect image, simulated after the published scripts (jetpax/pyDirect
@@ -228,7 +229,8 @@ public final class SimulatedMicroPythonDevice implements AutoCloseable {
 
 	/**
 	 * Connects a new in-memory cable: the device boots on one end. With a baud rate in the options, the cable
-	 * carries bytes at that rate in each direction.
+	 * carries bytes at that rate in each direction. The host's end has modem lines wired as ESP32 boards' auto-reset
+	 * circuit: releasing RTS after asserting it presses {@link #pressReset() RESET}.
 	 *
 	 * @return the host's end
 	 */
@@ -236,11 +238,11 @@ public final class SimulatedMicroPythonDevice implements AutoCloseable {
 		ByteChannelPipe pipe = new ByteChannelPipe("sim://" + hostname(), "device"); //$NON-NLS-1$ //$NON-NLS-2$
 		if (state.options().baudRate() <= 0) {
 			attach(pipe.b());
-			return pipe.a();
+			return new ResetWiredLine(pipe.a(), this::pressReset);
 		}
 		PacedLine line = new PacedLine(state.options().baudRate());
 		attachPaced(line.deviceEnd(pipe.b()));
-		return line.hostEnd(pipe.a());
+		return new ResetWiredLine(line.hostEnd(pipe.a()), this::pressReset);
 	}
 
 	@Override

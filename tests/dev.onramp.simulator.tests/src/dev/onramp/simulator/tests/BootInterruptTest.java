@@ -16,6 +16,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.onramp.core.serial.IByteChannel;
 import dev.onramp.simulator.SimulatedMicroPythonDevice;
 import dev.onramp.simulator.SimulatorOptions;
 
@@ -71,6 +72,21 @@ class BootInterruptTest {
 			assertTrue(console.await("Type \"help()\" for more information.\r\n>>> ", WAIT));
 			console.send("\u0001");
 			assertTrue(console.await(DeviceConsole.RAW_BANNER, WAIT));
+			assertEquals(1, device.hardResets());
+		}
+	}
+
+	@Test
+	void theCablesResetWiringRebootsTheBoardIntoTheWindow() throws Exception {
+		device = SimulatedMicroPythonDevice.withTemporaryFlash(SimulatorOptions.pyDirectDefaults()
+				.withInterruptWindow(Duration.ofSeconds(1)));
+		IByteChannel line = device.connectPipe();
+		try (DeviceConsole console = new DeviceConsole(line)) {
+			assertTrue(console.await(TICK, WAIT), console.seen());
+			line.modemLines().orElseThrow().resetIntoFirmware();
+			assertTrue(console.await("System booting...\r\n", WAIT), console.seen());
+			console.send("\u0003");
+			assertTrue(console.await("KeyboardInterrupt: \r\n", WAIT), console.seen());
 			assertEquals(1, device.hardResets());
 		}
 	}
