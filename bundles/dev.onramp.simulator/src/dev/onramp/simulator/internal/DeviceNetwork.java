@@ -10,7 +10,6 @@ package dev.onramp.simulator.internal;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.List;
@@ -182,24 +181,8 @@ public final class DeviceNetwork implements AutoCloseable {
 		join(bootGeneration, delayNanos + environment.joinDelay().toNanos());
 	}
 
-	/** main.py's {@code main()}: setup mode or not; with no SSID the setup server clears the flag and returns. */
 	private void decideMainScript() {
-		PyDirectSettings current = settings.get();
-		boolean setup = pyDirect && PyValues.truthy(current.get("setup_mode", PyValues.NONE)); //$NON-NLS-1$
-		if (setup) {
-			transcript.print("[MAIN] Setup mode detected, starting setup server..."); //$NON-NLS-1$
-			transcript.print("[SETUP] Starting setup mode..."); //$NON-NLS-1$
-			Object ssid = current.get("wifi.ssid", PyValues.NONE); //$NON-NLS-1$
-			if (!PyValues.truthy(ssid)) {
-				transcript.print("[SETUP] ERROR: No WiFi credentials saved, cannot start setup mode"); //$NON-NLS-1$
-				current.set("setup_mode", Boolean.FALSE); //$NON-NLS-1$
-				current.save();
-				transcript.print("[MAIN] Setup server returned, continuing to normal boot..."); //$NON-NLS-1$
-				setup = false;
-			} else {
-				transcript.print("[SETUP] Connecting to WiFi: " + PyValues.str(ssid)); //$NON-NLS-1$
-			}
-		}
+		boolean setup = pyDirect && PyDirectMain.setupModeAtBoot(settings.get(), transcript);
 		synchronized (this) {
 			setupMode = setup;
 		}
@@ -272,7 +255,7 @@ public final class DeviceNetwork implements AutoCloseable {
 		transcript.print("[SETUP] Starting HTTPS server..."); //$NON-NLS-1$
 		SetupServer routes = new SetupServer(settings, hostname, STATION_IP, transcript::print, this::softReset);
 		try {
-			byte[][] material = readKeyMaterial();
+			byte[][] material = PyDirectMain.keyMaterial(files, settings.get(), true);
 			PyDirectWebServer started = PyDirectWebServer.start(material[0], material[1], httpsPort, routes);
 			synchronized (this) {
 				if (closed || bootGeneration != generation) {
@@ -313,7 +296,7 @@ public final class DeviceNetwork implements AutoCloseable {
 			synchronized (this) {
 				material = webFault == WebFault.SERVES_STALE_CERTIFICATE && loadedKeyMaterial != null
 						? loadedKeyMaterial
-						: readKeyMaterialIfPresent();
+						: PyDirectMain.keyMaterial(files, settings.get(), false);
 			}
 			if (material == null) {
 				return;
@@ -352,29 +335,6 @@ public final class DeviceNetwork implements AutoCloseable {
 		} catch (IOException | RuntimeException e) {
 			ILog.of(getClass()).warn("The simulated pyDirect device could not announce itself: " + e.getMessage()); //$NON-NLS-1$
 		}
-	}
-
-	/** @return the files {@code server.https_cert_file} and {@code server.https_key_file} name, or null if absent */
-	private byte[][] readKeyMaterialIfPresent() throws IOException {
-		Path cert = certificateFile("server.https_cert_file", "/certs/servercert.pem"); //$NON-NLS-1$ //$NON-NLS-2$
-		Path key = certificateFile("server.https_key_file", "/certs/prvtkey.pem"); //$NON-NLS-1$ //$NON-NLS-2$
-		if (!Files.isRegularFile(cert) || !Files.isRegularFile(key)) {
-			return null;
-		}
-		return new byte[][] { Files.readAllBytes(cert), Files.readAllBytes(key) };
-	}
-
-	/** As the firmware's httpserver does when a file is missing: it fails with an OSError. */
-	private byte[][] readKeyMaterial() throws IOException {
-		byte[][] material = readKeyMaterialIfPresent();
-		if (material == null) {
-			throw PyException.osError(2, "ENOENT"); //$NON-NLS-1$
-		}
-		return material;
-	}
-
-	private Path certificateFile(String key, String fallback) {
-		return files.resolve(PyValues.str(settings.get().get(key, fallback)));
 	}
 
 	private void stopServices() {
