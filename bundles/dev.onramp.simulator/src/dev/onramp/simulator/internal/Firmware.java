@@ -19,10 +19,10 @@ import dev.onramp.simulator.internal.FirmwareLine.LineGone;
 
 /**
  * One power cycle of the simulated firmware on one line, following MicroPython's {@code pyexec.c}: boot output, a
- * main.py, the friendly REPL, the raw REPL with plain and raw-paste execution (window
- * credits and {@code \x01} acknowledgements), soft reset ({@code Ctrl-D} at an empty raw prompt) and
- * {@code machine.reset()}, which drops the line. {@link SnippetRunner} runs the code the REPL receives;
- * {@link FirmwareLine} carries the bytes both ways with the device's pacing and faults.
+ * main.py, the friendly REPL, the raw REPL with plain and raw-paste execution (window credits and {@code \x01}
+ * acknowledgements), soft reset ({@code Ctrl-D} at an empty raw prompt) and {@code machine.reset()}, which drops the
+ * line. {@link SnippetRunner} runs the code the REPL receives; {@link FirmwareLine} carries the bytes both ways with
+ * the device's pacing and faults.
  * <p>
  * A plain MicroPython main.py prints until Ctrl-C. pyDirect's, as published: Ctrl-C reaches the REPL only within
  * {@link dev.onramp.simulator.SimulatorOptions#interruptWindow()} after the boot output (the rest of boot.py and
