@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -25,18 +26,27 @@ import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.ILog;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 import dev.onramp.core.MacAddress;
 import dev.onramp.core.serial.ByteChannelPipe;
 import dev.onramp.core.serial.IByteChannel;
 import dev.onramp.simulator.internal.DeviceState;
 import dev.onramp.simulator.internal.Firmware;
 import dev.onramp.simulator.internal.PacedLine;
+import dev.onramp.simulator.internal.PyValues;
+import dev.onramp.simulator.internal.ResetWiredLine;
 
 /**
- * A MicroPython board running the pyDirect image, simulated well enough for REPL clients: boot output
- * ({@code System booting...}), a main.py that prints until interrupted, the friendly and raw REPLs with raw-paste flow
- * control, soft and hard resets, a file system in a host folder that survives resets, pyDirect's {@code settings}
- * module and a MAC-based hostname. It runs the Python snippets clients send with a small strict interpreter.
+ * A MicroPython board running the pyDirect image, simulated after the published scripts (jetpax/pyDirect
+ * {@code device-scripts}) well enough for REPL clients: boot output ({@code System booting...}), a main.py that takes
+ * Ctrl-C only in a short window after the boot output and then swallows it (a reset, then Ctrl-C at once, reaches
+ * the REPL), its setup mode (an HTTPS setup page that asks for the WebREPL password), the friendly and raw REPLs
+ * with raw-paste flow control, soft and hard resets, a file system in a host folder that survives resets,
+ * {@code lib.sys.settings} backed by {@code /settings/*.json} on that flash, and the hostname as {@code wifi.py}
+ * derives it. A plain MicroPython board ({@code pyDirect} off) has none of pyDirect's scripts and a main.py that
+ * Ctrl-C stops at any time. It runs the Python snippets clients send with a small strict interpreter.
  * <p>
  * Attach it to the device end of a {@link ByteChannelPipe} ({@link #connectPipe()}) or serve it on TCP with
  * {@link SimulatorServer}. Threads are owned by the device and stopped by {@link #close()}.
@@ -105,21 +115,51 @@ public final class SimulatedMicroPythonDevice implements AutoCloseable {
 		return state.options().mac();
 	}
 
-	/** @return pyDirect's hostname for this device, {@code pydirect-xxxx} */
+	/**
+	 * @return pyDirect's hostname as {@code wifi.py} derives it now: {@code device.hostname} if set, else
+	 *         {@code <wifi.hostname_prefix>-xxxx} from the MAC ({@code pyDirect-abcd} with the shipped defaults)
+	 */
 	public String hostname() {
-		return String.valueOf(state.settings().get("device.hostname")); //$NON-NLS-1$
-	}
-
-	/** @return a copy of pyDirect's settings (str, int and bool values) */
-	public Map<String, Object> settings() {
-		return new HashMap<>(state.settings());
+		return state.hostname();
 	}
 
 	/**
-	 * Resets the device as its RESET button (or RTS through the auto-reset circuit) does: the firmware on every
-	 * attached line reboots, printing its boot output; the line stays (a USB-UART bridge).
+	 * @return the settings as the running firmware resolves them (defaults under user overrides, including values set
+	 *         but not saved), one dotted key per leaf; str, int, float, bool and list values
+	 */
+	public Map<String, Object> settings() {
+		return new HashMap<>(state.settings().flattened());
+	}
+
+	/** @return {@code settings.get(dottedKey)} as the running firmware answers it; empty for {@code None} */
+	public Optional<Object> setting(String dottedKey) {
+		Object value = state.settings().peek(dottedKey, null);
+		return value == null || value == PyValues.NONE ? Optional.empty() : Optional.of(value);
+	}
+
+	/** @return {@code /settings/user_settings.json} as saved on the flash, an empty object when there is none */
+	public JsonObject userSettings() {
+		Path file = state.root().resolve("settings/user_settings.json"); //$NON-NLS-1$
+		try {
+			return Files.isRegularFile(file) ? JsonParser.parseString(Files.readString(file)).getAsJsonObject()
+					: new JsonObject();
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** @return whether main.py runs the setup server now (from a boot with {@code setup_mode} until a password) */
+	public boolean inSetupMode() {
+		return state.network().inSetupMode();
+	}
+
+	/**
+	 * Resets the device as its RESET button (or RTS through the auto-reset circuit) does: its network side goes down
+	 * and comes back after the reboot; the firmware on every attached line reboots, printing its boot output; the
+	 * line stays (a USB-UART bridge).
 	 */
 	public void pressReset() {
+		state.network().reset();
 		running.forEach(Firmware::pressReset);
 	}
 
@@ -189,7 +229,8 @@ public final class SimulatedMicroPythonDevice implements AutoCloseable {
 
 	/**
 	 * Connects a new in-memory cable: the device boots on one end. With a baud rate in the options, the cable
-	 * carries bytes at that rate in each direction.
+	 * carries bytes at that rate in each direction. The host's end has modem lines wired as ESP32 boards' auto-reset
+	 * circuit: releasing RTS after asserting it presses {@link #pressReset() RESET}.
 	 *
 	 * @return the host's end
 	 */
@@ -197,11 +238,11 @@ public final class SimulatedMicroPythonDevice implements AutoCloseable {
 		ByteChannelPipe pipe = new ByteChannelPipe("sim://" + hostname(), "device"); //$NON-NLS-1$ //$NON-NLS-2$
 		if (state.options().baudRate() <= 0) {
 			attach(pipe.b());
-			return pipe.a();
+			return new ResetWiredLine(pipe.a(), this::pressReset);
 		}
 		PacedLine line = new PacedLine(state.options().baudRate());
 		attachPaced(line.deviceEnd(pipe.b()));
-		return line.hostEnd(pipe.a());
+		return new ResetWiredLine(line.hostEnd(pipe.a()), this::pressReset);
 	}
 
 	@Override

@@ -16,10 +16,12 @@ import java.util.Optional;
 
 /**
  * The simulated pyDirect device's network side: the Wi-Fi networks in its range, whether it joined one at power-on,
- * the HTTPS port it serves on 127.0.0.1 after a blessing, and whether it announces itself over mDNS (on 127.0.0.1).
+ * the HTTPS port it serves on 127.0.0.1 (standing for the firmware's fixed 443), and whether it announces itself over
+ * mDNS (on 127.0.0.1).
  *
  * @param knownNetworks networks in range that the station can join, SSID to password
- * @param joinedAtPowerOn the network stored in the device's settings at power-on (must be a known network), if any
+ * @param joinedAtPowerOn the network a pyDirect board's {@code /settings/user_settings.json} holds at power-on (must be
+ *                      a known network), if any: written there as the web installer leaves a board it set up
  * @param httpsPort     the web server's port on 127.0.0.1; 0 picks an ephemeral port once, kept across resets
  * @param announceMdns  announce {@code <hostname>.local} and {@code _https._tcp} over mDNS while serving
  * @param joinDelay     how long joining a network takes (association, DHCP)
@@ -51,7 +53,10 @@ public record SimulatedNetwork(Map<String, String> knownNetworks, Optional<Strin
 		return new SimulatedNetwork(networks, joinedAtPowerOn, httpsPort, announceMdns, joinDelay);
 	}
 
-	/** @return a device whose settings already hold this network (it was given Wi-Fi before), which it joins */
+	/**
+	 * @return a device whose user settings already hold this network, HTTPS on and {@code device.hostname} (it was
+	 *         given Wi-Fi by the web installer before, its setup done), which it joins
+	 */
 	public SimulatedNetwork joinedTo(String ssid, String password) {
 		Map<String, String> networks = new LinkedHashMap<>(knownNetworks);
 		networks.put(ssid, password);

@@ -16,7 +16,7 @@ import dev.onramp.core.MacAddress;
  * How a simulated MicroPython device behaves.
  *
  * @param mac         its Wi-Fi station MAC (the pyDirect hostname derives from it)
- * @param pyDirect    whether the image has pyDirect's {@code settings} module
+ * @param pyDirect    whether the image runs pyDirect's scripts (boot.py, main.py, {@code lib.sys.settings})
  * @param rawPaste    whether the firmware supports raw-paste mode (MicroPython 1.14+)
  * @param hashlib     whether {@code hashlib} is built in
  * @param baudRate    0 for an unthrottled line, else bytes pace at baud/10 per second in each direction (8N1)
@@ -30,10 +30,12 @@ import dev.onramp.core.MacAddress;
  * @param network     Wi-Fi networks in range, the HTTPS port and mDNS announcement after a blessing
  * @param binaryStdin whether {@code sys.stdin.buffer} and {@code micropython.kbd_intr} exist (ESP32 builds of
  *                    MicroPython have both; a binary upload needs them, minimal ports may lack them)
+ * @param interruptWindow on a pyDirect board, how long after the boot output Ctrl-C still reaches the REPL (the rest
+ *                    of boot.py and main.py's imports); after it main.py's loop swallows Ctrl-C
  */
 public record SimulatorOptions(MacAddress mac, boolean pyDirect, boolean rawPaste, boolean hashlib, int baudRate,
 		String version, String machine, Duration heartbeat, Duration rebootDelay, int window, boolean resetKeepsLine,
-		SimulatedNetwork network, boolean binaryStdin) {
+		SimulatedNetwork network, boolean binaryStdin, Duration interruptWindow) {
 
 	public SimulatorOptions {
 		Objects.requireNonNull(mac);
@@ -42,58 +44,68 @@ public record SimulatorOptions(MacAddress mac, boolean pyDirect, boolean rawPast
 		Objects.requireNonNull(heartbeat);
 		Objects.requireNonNull(rebootDelay);
 		Objects.requireNonNull(network);
+		Objects.requireNonNull(interruptWindow);
 	}
 
-	/** @return a pyDirect board with MAC {@code 24:0a:c4:12:ab:cd}, raw-paste, hashlib, unthrottled */
+	/**
+	 * @return a pyDirect board with MAC {@code 24:0a:c4:12:ab:cd}, raw-paste, hashlib, unthrottled, Ctrl-C reaching
+	 *         the REPL for 300 ms after the boot output
+	 */
 	public static SimulatorOptions pyDirectDefaults() {
 		return new SimulatorOptions(MacAddress.parse("24:0a:c4:12:ab:cd"), true, true, true, 0, "1.24.1", //$NON-NLS-1$ //$NON-NLS-2$
 				"Generic ESP32 module with ESP32", Duration.ofMillis(100), Duration.ofMillis(300), 128, false, //$NON-NLS-1$
-				SimulatedNetwork.isolated(), true);
+				SimulatedNetwork.isolated(), true, Duration.ofMillis(300));
 	}
 
 	public SimulatorOptions withMac(MacAddress value) {
 		return new SimulatorOptions(value, pyDirect, rawPaste, hashlib, baudRate, version, machine, heartbeat,
-				rebootDelay, window, resetKeepsLine, network, binaryStdin);
+				rebootDelay, window, resetKeepsLine, network, binaryStdin, interruptWindow);
 	}
 
 	public SimulatorOptions withPyDirect(boolean value) {
 		return new SimulatorOptions(mac, value, rawPaste, hashlib, baudRate, version, machine, heartbeat, rebootDelay,
-				window, resetKeepsLine, network, binaryStdin);
+				window, resetKeepsLine, network, binaryStdin, interruptWindow);
 	}
 
 	public SimulatorOptions withRawPaste(boolean value) {
 		return new SimulatorOptions(mac, pyDirect, value, hashlib, baudRate, version, machine, heartbeat, rebootDelay,
-				window, resetKeepsLine, network, binaryStdin);
+				window, resetKeepsLine, network, binaryStdin, interruptWindow);
 	}
 
 	public SimulatorOptions withHashlib(boolean value) {
 		return new SimulatorOptions(mac, pyDirect, rawPaste, value, baudRate, version, machine, heartbeat, rebootDelay,
-				window, resetKeepsLine, network, binaryStdin);
+				window, resetKeepsLine, network, binaryStdin, interruptWindow);
 	}
 
 	public SimulatorOptions withBaudRate(int value) {
 		return new SimulatorOptions(mac, pyDirect, rawPaste, hashlib, value, version, machine, heartbeat, rebootDelay,
-				window, resetKeepsLine, network, binaryStdin);
+				window, resetKeepsLine, network, binaryStdin, interruptWindow);
 	}
 
 	public SimulatorOptions withRebootDelay(Duration value) {
 		return new SimulatorOptions(mac, pyDirect, rawPaste, hashlib, baudRate, version, machine, heartbeat, value,
-				window, resetKeepsLine, network, binaryStdin);
+				window, resetKeepsLine, network, binaryStdin, interruptWindow);
 	}
 
 	public SimulatorOptions withResetKeepingTheLine(boolean value) {
 		return new SimulatorOptions(mac, pyDirect, rawPaste, hashlib, baudRate, version, machine, heartbeat,
-				rebootDelay, window, value, network, binaryStdin);
+				rebootDelay, window, value, network, binaryStdin, interruptWindow);
 	}
 
 	public SimulatorOptions withNetwork(SimulatedNetwork value) {
 		return new SimulatorOptions(mac, pyDirect, rawPaste, hashlib, baudRate, version, machine, heartbeat,
-				rebootDelay, window, resetKeepsLine, value, binaryStdin);
+				rebootDelay, window, resetKeepsLine, value, binaryStdin, interruptWindow);
 	}
 
 	/** @param value {@code false} for firmware without {@code sys.stdin.buffer} / {@code micropython.kbd_intr} */
 	public SimulatorOptions withBinaryStdin(boolean value) {
 		return new SimulatorOptions(mac, pyDirect, rawPaste, hashlib, baudRate, version, machine, heartbeat,
-				rebootDelay, window, resetKeepsLine, network, value);
+				rebootDelay, window, resetKeepsLine, network, value, interruptWindow);
+	}
+
+	/** @param value how long after the boot output Ctrl-C interrupts a pyDirect board's main.py */
+	public SimulatorOptions withInterruptWindow(Duration value) {
+		return new SimulatorOptions(mac, pyDirect, rawPaste, hashlib, baudRate, version, machine, heartbeat,
+				rebootDelay, window, resetKeepsLine, network, binaryStdin, value);
 	}
 }

@@ -10,13 +10,13 @@ package dev.onramp.simulator.internal;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,10 +30,16 @@ import dev.onramp.simulator.mdns.SimulatedMdnsAnnouncer;
 
 /**
  * The network side of a simulated pyDirect device, which outlives serial connections: its Wi-Fi station (scan,
- * connect with a join delay and an outcome, status codes as MicroPython's ESP32 port reports them) and, once it is on
- * a network with HTTPS enabled and certificate files in {@code /certs}, its web server on 127.0.0.1 and its mDNS
- * announcement. {@code machine.reset()} takes all of it down at once; it comes back after the reboot and join delays,
- * reading the settings and files anew.
+ * connect with a join delay and an outcome, status codes as MicroPython's ESP32 port reports them) and what main.py
+ * serves after every boot. With {@code setup_mode} set it runs setup_server.py's behaviour ({@link SetupServer}): no
+ * SSID clears the flag and the normal boot goes on; else it joins the stored network and serves the setup page over
+ * HTTPS until a password is set, then soft-resets. The normal boot, once on a network with {@code server.https_enabled}
+ * and the certificate files the settings name, serves its web server on 127.0.0.1 and announces it over mDNS.
+ * {@code machine.reset()} takes all of it down at once; it comes back after the reboot and join delays, reading the
+ * settings and files anew. What the scripts print goes to the {@link BootTranscript}.
+ * <p>
+ * The firmware's own mDNS records (names, TXT keys) were not compared with the published firmware: the announcement
+ * keeps the simulator's earlier shape, host {@code <hostname>.local} and {@code _https._tcp} with a {@code mac} TXT.
  */
 public final class DeviceNetwork implements AutoCloseable {
 
@@ -44,15 +50,18 @@ public final class DeviceNetwork implements AutoCloseable {
 	public static final long STAT_NO_AP_FOUND = 201;
 	public static final long STAT_WRONG_PASSWORD = 202;
 
-	static final String CERT_FILE = "certs/servercert.pem"; //$NON-NLS-1$
-	static final String KEY_FILE = "certs/prvtkey.pem"; //$NON-NLS-1$
+	/** The station's address as {@code ifconfig()} reports it: the simulator serves on loopback. */
+	static final String STATION_IP = "127.0.0.1"; //$NON-NLS-1$
 
-	private final Path root;
+	private final FlashFiles files;
 	private final MacAddress mac;
 	private final SimulatedNetwork environment;
-	private final Map<String, Object> settings;
+	private final Supplier<PyDirectSettings> settings;
+	private final Runnable newBoot;
+	private final boolean pyDirect;
 	private final long rebootDelayNanos;
 	private final int httpsPort;
+	private final BootTranscript transcript = new BootTranscript();
 	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
 		Thread t = new Thread(r, "simulated-pydirect-network"); //$NON-NLS-1$
 		t.setDaemon(true);
@@ -64,25 +73,28 @@ public final class DeviceNetwork implements AutoCloseable {
 	private String stationSsid;
 	private long stationOutcome = STAT_IDLE;
 	private long outcomeAtNanos;
+	private boolean setupMode;
 	private PyDirectWebServer server;
 	private SimulatedMdnsAnnouncer announcer;
 	private byte[][] loadedKeyMaterial;
 	private WebFault webFault = WebFault.NONE;
 	private boolean closed;
 
-	public DeviceNetwork(Path root, MacAddress mac, SimulatedNetwork environment, Map<String, Object> settings,
-			long rebootDelayNanos) {
-		this.root = root;
+	/**
+	 * @param settings the settings module of the current boot
+	 * @param newBoot  starts a new settings module (a reset)
+	 * @param pyDirect whether the image runs pyDirect's main.py (plain MicroPython serves nothing)
+	 */
+	public DeviceNetwork(Path root, MacAddress mac, SimulatedNetwork environment, Supplier<PyDirectSettings> settings,
+			Runnable newBoot, boolean pyDirect, long rebootDelayNanos) {
+		this.files = new FlashFiles(root);
 		this.mac = mac;
 		this.environment = Objects.requireNonNull(environment);
 		this.settings = settings;
+		this.newBoot = newBoot;
+		this.pyDirect = pyDirect;
 		this.rebootDelayNanos = rebootDelayNanos;
 		this.httpsPort = environment.httpsPort() != 0 ? environment.httpsPort() : ephemeralPort();
-		settings.put("server.https_port", Long.valueOf(httpsPort)); //$NON-NLS-1$
-		environment.joinedAtPowerOn().ifPresent(ssid -> {
-			settings.put("wifi.ssid", ssid); //$NON-NLS-1$
-			settings.put("wifi.password", environment.knownNetworks().get(ssid)); //$NON-NLS-1$
-		});
 	}
 
 	private static int ephemeralPort() {
@@ -93,14 +105,24 @@ public final class DeviceNetwork implements AutoCloseable {
 		}
 	}
 
-	/** @return the port the web server uses on 127.0.0.1 (fixed for the device's life) */
+	/** @return the port the web server uses on 127.0.0.1 (fixed for the device's life; the firmware's 443) */
 	public int httpsPort() {
 		return httpsPort;
+	}
+
+	/** @return what main.py and the setup server printed, for the serial lines */
+	public BootTranscript transcript() {
+		return transcript;
 	}
 
 	/** @return the port while the web server is up */
 	public synchronized OptionalInt servingPort() {
 		return server == null ? OptionalInt.empty() : OptionalInt.of(server.port());
+	}
+
+	/** @return whether main.py runs the setup server in this boot (from the boot until a password is set) */
+	public synchronized boolean inSetupMode() {
+		return setupMode;
 	}
 
 	public synchronized void setWebFault(WebFault fault) {
@@ -113,22 +135,36 @@ public final class DeviceNetwork implements AutoCloseable {
 		synchronized (this) {
 			bootGeneration = ++generation;
 		}
+		transcript.newBoot(false);
+		decideMainScript();
 		// the board was on its network before anyone looked at it
-		if (storedNetworkIsKnown()) {
-			joinedAfterBoot(bootGeneration, String.valueOf(settings.get("wifi.ssid")), false); //$NON-NLS-1$
-		}
+		join(bootGeneration, 0);
 	}
 
-	private boolean storedNetworkIsKnown() {
-		String ssid = String.valueOf(settings.getOrDefault("wifi.ssid", "")); //$NON-NLS-1$ //$NON-NLS-2$
-		String password = String.valueOf(settings.getOrDefault("wifi.password", "")); //$NON-NLS-1$ //$NON-NLS-2$
-		return !ssid.isEmpty() && password.equals(environment.knownNetworks().get(ssid));
-	}
-
-	/** {@code machine.reset()}: everything network goes down now and comes back after the reboot. */
+	/** {@code machine.reset()} or the RESET button: the network side goes down now and comes back after the reboot. */
 	public void reset() {
 		stopServices();
+		newBoot.run();
+		transcript.newBoot(false);
 		reboot(rebootDelayNanos);
+	}
+
+	/** A soft reset that runs main.py again (Ctrl-D in the friendly REPL, {@code machine.soft_reset()}). */
+	public void softReset() {
+		stopServices();
+		newBoot.run();
+		transcript.newBoot(true);
+		reboot(0);
+	}
+
+	/** Ctrl-C while the setup server runs: its KeyboardInterrupt ends main.py; nothing serves until a reset. */
+	public void interruptSetupServer() {
+		synchronized (this) {
+			if (!setupMode) {
+				return;
+			}
+		}
+		stopServices();
 	}
 
 	private void reboot(long delayNanos) {
@@ -141,12 +177,54 @@ public final class DeviceNetwork implements AutoCloseable {
 			stationSsid = null;
 			stationOutcome = STAT_IDLE;
 		}
+		decideMainScript();
+		join(bootGeneration, delayNanos + environment.joinDelay().toNanos());
+	}
+
+	private void decideMainScript() {
+		boolean setup = pyDirect && PyDirectMain.setupModeAtBoot(settings.get(), transcript);
+		synchronized (this) {
+			setupMode = setup;
+		}
+	}
+
+	private void join(long bootGeneration, long delayNanos) {
 		if (!storedNetworkIsKnown()) {
+			synchronized (this) {
+				if (!setupMode) {
+					return;
+				}
+			}
+			scheduler.schedule(() -> setupFailed(bootGeneration, "[SETUP] ERROR: WiFi connection failed"), //$NON-NLS-1$
+					delayNanos, TimeUnit.NANOSECONDS);
 			return;
 		}
-		String ssid = String.valueOf(settings.get("wifi.ssid")); //$NON-NLS-1$
-		scheduler.schedule(() -> joinedAfterBoot(bootGeneration, ssid, true),
-				delayNanos + environment.joinDelay().toNanos(), TimeUnit.NANOSECONDS);
+		String ssid = PyValues.str(settings.get().get("wifi.ssid", PyValues.NONE)); //$NON-NLS-1$
+		if (delayNanos == 0) {
+			joinedAfterBoot(bootGeneration, ssid, false);
+		} else {
+			scheduler.schedule(() -> joinedAfterBoot(bootGeneration, ssid, true), delayNanos, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	private boolean storedNetworkIsKnown() {
+		PyDirectSettings current = settings.get();
+		Object ssid = current.get("wifi.ssid", ""); //$NON-NLS-1$ //$NON-NLS-2$
+		Object password = current.get("wifi.password", ""); //$NON-NLS-1$ //$NON-NLS-2$
+		return pyDirect && ssid instanceof String s && !s.isEmpty()
+				&& PyValues.str(password).equals(environment.knownNetworks().get(s));
+	}
+
+	/** The setup server returned early: main.py goes on with the normal boot (which has no network either). */
+	private void setupFailed(long bootGeneration, String message) {
+		synchronized (this) {
+			if (closed || bootGeneration != generation || !setupMode) {
+				return;
+			}
+			setupMode = false;
+		}
+		transcript.print(message);
+		transcript.print("[MAIN] Setup server returned, continuing to normal boot..."); //$NON-NLS-1$
 	}
 
 	private void joinedAfterBoot(long bootGeneration, String ssid, boolean afterReset) {
@@ -158,25 +236,27 @@ public final class DeviceNetwork implements AutoCloseable {
 			stationOutcome = STAT_GOT_IP;
 			outcomeAtNanos = System.nanoTime();
 		}
-		startServices(bootGeneration);
+		boolean setup;
+		synchronized (this) {
+			setup = setupMode;
+		}
+		if (setup) {
+			startSetupServer(bootGeneration);
+		} else {
+			startServices(bootGeneration);
+		}
 	}
 
-	private void startServices(long bootGeneration) {
-		if (!Boolean.TRUE.equals(settings.get("server.https_enabled"))) { //$NON-NLS-1$
-			return;
-		}
-		String hostname = String.valueOf(settings.get("device.hostname")); //$NON-NLS-1$
+	private void startSetupServer(long bootGeneration) {
+		PyDirectSettings current = settings.get();
+		transcript.print("[SETUP] Connected! IP: " + STATION_IP); //$NON-NLS-1$
+		// setup_server.py names the device by device.hostname, not by wifi.py's get_hostname()
+		String hostname = PyValues.str(current.get("device.hostname", "pydirect")); //$NON-NLS-1$ //$NON-NLS-2$
+		transcript.print("[SETUP] Starting HTTPS server..."); //$NON-NLS-1$
+		SetupServer routes = new SetupServer(settings, hostname, STATION_IP, transcript::print, this::softReset);
 		try {
-			byte[][] material;
-			synchronized (this) {
-				material = webFault == WebFault.SERVES_STALE_CERTIFICATE && loadedKeyMaterial != null
-						? loadedKeyMaterial
-						: readKeyMaterial();
-			}
-			if (material == null) {
-				return;
-			}
-			PyDirectWebServer started = PyDirectWebServer.start(material[0], material[1], httpsPort, hostname);
+			byte[][] material = PyDirectMain.keyMaterial(files, settings.get(), true);
+			PyDirectWebServer started = PyDirectWebServer.start(material[0], material[1], httpsPort, routes);
 			synchronized (this) {
 				if (closed || bootGeneration != generation) {
 					started.close();
@@ -185,7 +265,53 @@ public final class DeviceNetwork implements AutoCloseable {
 				server = started;
 				loadedKeyMaterial = material;
 			}
-		} catch (IOException | GeneralSecurityException e) {
+		} catch (IOException | GeneralSecurityException | PyException e) {
+			// run_setup_server() raised: main() prints a warning and goes on with the normal boot
+			synchronized (this) {
+				if (bootGeneration != generation) {
+					return;
+				}
+				setupMode = false;
+			}
+			transcript.print("[WARNING] Setup mode check failed: " + e.getMessage()); //$NON-NLS-1$
+			startServices(bootGeneration);
+			return;
+		}
+		transcript.print("[SETUP] Registering routes..."); //$NON-NLS-1$
+		transcript.print("[SETUP] Setup server ready at https://" + hostname + ".local/setup"); //$NON-NLS-1$ //$NON-NLS-2$
+		if (environment.announceMdns()) {
+			// the station took the name before connecting (wlan.config(hostname=...)); MicroPython's mDNS answers for it
+			announce(bootGeneration, hostname);
+		}
+	}
+
+	private void startServices(long bootGeneration) {
+		PyDirectSettings current = settings.get();
+		if (!PyValues.truthy(current.get("server.https_enabled", Boolean.FALSE))) { //$NON-NLS-1$
+			return;
+		}
+		String hostname = PyDirectImage.hostname(current, mac.octets());
+		try {
+			byte[][] material;
+			synchronized (this) {
+				material = webFault == WebFault.SERVES_STALE_CERTIFICATE && loadedKeyMaterial != null
+						? loadedKeyMaterial
+						: PyDirectMain.keyMaterial(files, settings.get(), false);
+			}
+			if (material == null) {
+				return;
+			}
+			PyDirectWebServer started = PyDirectWebServer.start(material[0], material[1], httpsPort,
+					PyDirectWebServer.statusPage(hostname));
+			synchronized (this) {
+				if (closed || bootGeneration != generation) {
+					started.close();
+					return;
+				}
+				server = started;
+				loadedKeyMaterial = material;
+			}
+		} catch (IOException | GeneralSecurityException | PyException e) {
 			ILog.of(getClass()).warn("The simulated pyDirect web server did not start: " + e.getMessage()); //$NON-NLS-1$
 			return;
 		}
@@ -211,15 +337,6 @@ public final class DeviceNetwork implements AutoCloseable {
 		}
 	}
 
-	private byte[][] readKeyMaterial() throws IOException {
-		Path cert = root.resolve(CERT_FILE);
-		Path key = root.resolve(KEY_FILE);
-		if (!Files.isRegularFile(cert) || !Files.isRegularFile(key)) {
-			return null;
-		}
-		return new byte[][] { Files.readAllBytes(cert), Files.readAllBytes(key) };
-	}
-
 	private void stopServices() {
 		PyDirectWebServer oldServer;
 		SimulatedMdnsAnnouncer oldAnnouncer;
@@ -231,6 +348,7 @@ public final class DeviceNetwork implements AutoCloseable {
 			announcer = null;
 			stationSsid = null;
 			stationOutcome = STAT_IDLE;
+			setupMode = false;
 		}
 		if (oldServer != null) {
 			oldServer.close();

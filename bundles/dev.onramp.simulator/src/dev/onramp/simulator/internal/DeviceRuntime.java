@@ -28,7 +28,8 @@ import dev.onramp.simulator.internal.PyValues.Tuple;
 /**
  * The builtins and modules of the simulated firmware: {@code os}, {@code sys} (with {@code sys.stdin.buffer} and
  * {@code sys.stdout} on the serial line), {@code micropython}, {@code binascii}, {@code hashlib} (optional),
- * {@code machine}, {@code network}, {@code gc}, {@code time} and pyDirect's {@code settings} (optional). Files live
+ * {@code machine}, {@code network}, {@code gc}, {@code time} and pyDirect's {@code lib.sys.settings} (optional;
+ * there is no top-level {@code settings} module). Files live
  * under a host folder standing for the device's flash.
  */
 public final class DeviceRuntime {
@@ -52,7 +53,8 @@ public final class DeviceRuntime {
 
 		String machine();
 
-		Map<String, Object> settings();
+		/** @return the settings module of the current boot */
+		PyDirectSettings settings();
 
 		/** @return whether {@code sys.stdin.buffer} and {@code micropython.kbd_intr} exist */
 		boolean binaryStdin();
@@ -302,23 +304,28 @@ public final class DeviceRuntime {
 			a.put("mem_free", (Function) (args, kw) -> Long.valueOf(110_000)); //$NON-NLS-1$
 		}
 		case "time" -> a.put("ticks_ms", (Function) (args, kw) -> Long.valueOf(System.nanoTime() / 1_000_000)); //$NON-NLS-1$
-		case "settings" -> { //$NON-NLS-1$
-			if (!host.pyDirect()) {
-				throw new PyException("ImportError", "no module named 'settings'"); //$NON-NLS-1$ //$NON-NLS-2$
+		case "lib", "lib.sys" -> { //$NON-NLS-1$ //$NON-NLS-2$
+			// packages of pyDirect's scripts on flash; only what the simulator models is in them
+			requirePyDirect(name);
+			if (name.equals("lib")) { //$NON-NLS-1$
+				a.put("sys", importModule("lib.sys")); //$NON-NLS-1$ //$NON-NLS-2$
+			} else {
+				a.put("settings", importModule("lib.sys.settings")); //$NON-NLS-1$ //$NON-NLS-2$
 			}
-			a.put("get", (Function) (args, kw) -> { //$NON-NLS-1$
-				Object value = host.settings().get(PyValues.asStr(arg(args, 0)));
-				return value != null ? value : args.size() > 1 ? args.get(1) : PyValues.NONE;
-			});
-			a.put("set", (Function) (args, kw) -> { //$NON-NLS-1$
-				host.settings().put(PyValues.asStr(arg(args, 0)), arg(args, 1));
-				return PyValues.NONE;
-			});
-			a.put("save", (Function) (args, kw) -> PyValues.NONE); //$NON-NLS-1$
+		}
+		case "lib.sys.settings" -> { //$NON-NLS-1$
+			requirePyDirect(name);
+			SettingsModule.addTo(a, host::settings, out);
 		}
 		default -> throw new PyException("ImportError", "no module named '" + name + "'"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		}
 		return new Namespace("module", a); //$NON-NLS-1$
+	}
+
+	private void requirePyDirect(String name) {
+		if (!host.pyDirect()) {
+			throw new PyException("ImportError", "no module named '" + name + "'"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		}
 	}
 
 	static Object arg(List<Object> args, int index) {

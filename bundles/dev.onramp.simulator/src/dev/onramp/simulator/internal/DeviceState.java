@@ -8,20 +8,21 @@
 package dev.onramp.simulator.internal;
 
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.onramp.simulator.Fault;
 import dev.onramp.simulator.SimulatorOptions;
 
-/** What survives a reset of the simulated device: flash (files), settings, and the test's fault and counters. */
+/**
+ * What survives a reset of the simulated device: flash (files, among them pyDirect's settings files), the network
+ * side, and the test's fault and counters; plus the settings module of the current boot.
+ */
 public final class DeviceState implements DeviceRuntime.Host {
 
 	private final Path root;
 	private final SimulatorOptions options;
-	private final Map<String, Object> settings = new ConcurrentHashMap<>();
+	private volatile PyDirectSettings settings;
 	private volatile Fault fault = Fault.none();
 	public final AtomicLong receivedSinceFault = new AtomicLong();
 	public final AtomicInteger flowControlViolations = new AtomicInteger();
@@ -34,12 +35,36 @@ public final class DeviceState implements DeviceRuntime.Host {
 	public DeviceState(Path root, SimulatorOptions options) {
 		this.root = root.toAbsolutePath().normalize();
 		this.options = options;
-		settings.put("wifi.ssid", ""); //$NON-NLS-1$ //$NON-NLS-2$
-		settings.put("wifi.password", ""); //$NON-NLS-1$ //$NON-NLS-2$
-		settings.put("server.https_enabled", Boolean.FALSE); //$NON-NLS-1$
-		settings.put("device.hostname", options.mac().pyDirectHostname()); //$NON-NLS-1$
-		network = new DeviceNetwork(this.root, options.mac(), options.network(), settings,
-				options.rebootDelay().toNanos());
+		this.settings = new PyDirectSettings(this.root);
+		if (options.pyDirect()) {
+			PyDirectImage.installDefaults(this.root);
+			options.network().joinedAtPowerOn().ifPresent(this::storeJoinedNetwork);
+		}
+		network = new DeviceNetwork(this.root, options.mac(), options.network(), this::settings, this::newBoot,
+				options.pyDirect(), options.rebootDelay().toNanos());
+	}
+
+	/** A board that was given Wi-Fi before: as the web installer leaves it, its first setup long done. */
+	private void storeJoinedNetwork(String ssid) {
+		settings.set("wifi.ssid", ssid); //$NON-NLS-1$
+		settings.set("wifi.password", options.network().knownNetworks().get(ssid)); //$NON-NLS-1$
+		settings.set("server.https_enabled", Boolean.TRUE); //$NON-NLS-1$
+		settings.set("device.hostname", PyDirectImage.installerHostname(options.mac().octets())); //$NON-NLS-1$
+		settings.set("setup_mode", Boolean.FALSE); //$NON-NLS-1$
+		String error = settings.save();
+		if (error != null) {
+			throw new IllegalStateException("Could not write the simulated settings: " + error); //$NON-NLS-1$
+		}
+	}
+
+	/** A reset (hard or soft): the settings module starts anew and reads the files on first use. */
+	public void newBoot() {
+		settings = new PyDirectSettings(root);
+	}
+
+	/** @return pyDirect's hostname as its {@code wifi.py} derives it now */
+	public String hostname() {
+		return PyDirectImage.hostname(settings, mac());
 	}
 
 	@Override
@@ -91,7 +116,7 @@ public final class DeviceState implements DeviceRuntime.Host {
 	}
 
 	@Override
-	public Map<String, Object> settings() {
+	public PyDirectSettings settings() {
 		return settings;
 	}
 

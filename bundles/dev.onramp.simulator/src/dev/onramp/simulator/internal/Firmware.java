@@ -19,15 +19,25 @@ import dev.onramp.simulator.internal.FirmwareLine.LineGone;
 
 /**
  * One power cycle of the simulated firmware on one line, following MicroPython's {@code pyexec.c}: boot output, a
- * main.py that prints until Ctrl-C, the friendly REPL, the raw REPL with plain and raw-paste execution (window
- * credits and {@code \x01} acknowledgements), soft reset ({@code Ctrl-D} at an empty raw prompt) and
- * {@code machine.reset()}, which drops the line. {@link SnippetRunner} runs the code the REPL receives;
- * {@link FirmwareLine} carries the bytes both ways with the device's pacing and faults.
+ * main.py, the friendly REPL, the raw REPL with plain and raw-paste execution (window credits and {@code \x01}
+ * acknowledgements), soft reset ({@code Ctrl-D} at an empty raw prompt) and {@code machine.reset()}, which drops the
+ * line. {@link SnippetRunner} runs the code the REPL receives; {@link FirmwareLine} carries the bytes both ways with
+ * the device's pacing and faults.
+ * <p>
+ * A plain MicroPython main.py prints until Ctrl-C. pyDirect's, as published: Ctrl-C reaches the REPL only within
+ * {@link dev.onramp.simulator.SimulatorOptions#interruptWindow()} after the boot output (the rest of boot.py and
+ * main.py's imports); then main.py either runs the setup server, which lets KeyboardInterrupt through, or its server
+ * loop, which catches it and starts over. What main.py prints comes from the device's {@link BootTranscript}.
  */
 public final class Firmware {
 
 	private enum Mode {
-		MAIN_PY, FRIENDLY, RAW, RAW_PASTE
+		/** pyDirect: boot.py's rest and main.py's imports, where Ctrl-C still raises KeyboardInterrupt */
+		BOOT_WINDOW,
+		/** main.py's loop: a plain program that Ctrl-C stops, or pyDirect's servers that swallow it */
+		MAIN_PY,
+		/** pyDirect's main.py running the setup server */
+		SETUP, FRIENDLY, RAW, RAW_PASTE
 	}
 
 	private static final byte CTRL_A = 1;
@@ -44,6 +54,8 @@ public final class Firmware {
 	private final ByteArrayOutputStream input = new ByteArrayOutputStream();
 	private long heartbeatCount;
 	private long nextHeartbeat;
+	private long windowEnd;
+	private int transcriptPosition;
 	private int pasteCredit;
 	private int pasteConsumed;
 	private volatile boolean stopped;
@@ -90,8 +102,7 @@ public final class Firmware {
 					line.ignore(buffer, Duration.ofMillis(50));
 					continue;
 				}
-				long wait = mode == Mode.MAIN_PY ? Math.max(1, (nextHeartbeat - System.nanoTime()) / 1_000_000) : 100;
-				int n = line.receive(buffer, buffer.length, Duration.ofMillis(wait));
+				int n = line.receive(buffer, buffer.length, Duration.ofMillis(waitMillis()));
 				if (n > 0 || line.dropPending()) {
 					LineEnd end = handle(buffer, n);
 					if (line.dropPending()) {
@@ -101,6 +112,12 @@ public final class Firmware {
 					if (end != null) {
 						return end;
 					}
+				}
+				if (mode == Mode.BOOT_WINDOW && System.nanoTime() - windowEnd >= 0) {
+					runMainScript();
+				}
+				if (mode == Mode.MAIN_PY || mode == Mode.SETUP) {
+					followTranscript();
 				}
 				if (mode == Mode.MAIN_PY && System.nanoTime() >= nextHeartbeat) {
 					heartbeat();
@@ -119,9 +136,49 @@ public final class Firmware {
 		startMainPy();
 	}
 
+	private long waitMillis() {
+		long until = switch (mode) {
+		case BOOT_WINDOW -> windowEnd;
+		case MAIN_PY -> nextHeartbeat;
+		case SETUP -> System.nanoTime() + 50_000_000L;
+		default -> System.nanoTime() + 100_000_000L;
+		};
+		return Math.max(1, (until - System.nanoTime()) / 1_000_000);
+	}
+
 	private void startMainPy() {
+		if (state.pyDirect()) {
+			mode = Mode.BOOT_WINDOW;
+			windowEnd = System.nanoTime() + state.options().interruptWindow().toNanos();
+			return;
+		}
 		mode = Mode.MAIN_PY;
 		nextHeartbeat = System.nanoTime();
+	}
+
+	/** main.py's {@code main()} starts: the setup server or the normal loop, printing what this boot printed. */
+	private void runMainScript() {
+		transcriptPosition = state.network().transcript().bootStart();
+		mode = state.network().inSetupMode() ? Mode.SETUP : Mode.MAIN_PY;
+		nextHeartbeat = System.nanoTime();
+	}
+
+	private void followTranscript() throws LineGone {
+		for (BootTranscript.Entry entry : state.network().transcript().since(transcriptPosition)) {
+			transcriptPosition++;
+			if (entry.softReset()) {
+				// machine.soft_reset() from the setup server
+				state.softResets.incrementAndGet();
+				emit("MPY: soft reboot\r\nSystem booting...\r\n"); //$NON-NLS-1$
+				runner.reset();
+				startMainPy();
+				return;
+			}
+			emit(entry.line() + "\r\n"); //$NON-NLS-1$
+		}
+		if (mode == Mode.SETUP && !state.network().inSetupMode()) {
+			mode = Mode.MAIN_PY; // the setup server returned: the normal loop follows
+		}
 	}
 
 	private void heartbeat() throws LineGone {
@@ -141,7 +198,9 @@ public final class Firmware {
 		while (line.hasHeld()) {
 			byte b = line.takeHeld();
 			LineEnd end = switch (mode) {
+			case BOOT_WINDOW -> bootWindow(b);
 			case MAIN_PY -> mainPy(b);
+			case SETUP -> setupServer(b);
 			case FRIENDLY -> friendly(b);
 			case RAW -> raw(b);
 			case RAW_PASTE -> rawPaste(b);
@@ -153,14 +212,40 @@ public final class Firmware {
 		return null;
 	}
 
-	private LineEnd mainPy(byte b) throws LineGone {
+	private LineEnd bootWindow(byte b) throws LineGone {
 		if (b == CTRL_C) {
-			emit("Traceback (most recent call last):\r\n  File \"main.py\", line 12, in <module>\r\n" //$NON-NLS-1$
-					+ "KeyboardInterrupt: \r\n" + banner()); //$NON-NLS-1$
-			mode = Mode.FRIENDLY;
-			input.reset();
+			interrupted("  File \"main.py\", line 41, in <module>\r\n"); //$NON-NLS-1$
 		}
 		return null;
+	}
+
+	private LineEnd mainPy(byte b) throws LineGone {
+		if (b != CTRL_C) {
+			return null;
+		}
+		if (state.pyDirect()) {
+			// main() catches KeyboardInterrupt, stops the user tasks and runs main_async() again
+			emit("[INFO] Starting servers...\r\n"); //$NON-NLS-1$
+			return null;
+		}
+		interrupted("  File \"main.py\", line 12, in <module>\r\n"); //$NON-NLS-1$
+		return null;
+	}
+
+	private LineEnd setupServer(byte b) throws LineGone {
+		if (b == CTRL_C) {
+			// main() catches Exception only: KeyboardInterrupt ends the setup server and main.py
+			state.network().interruptSetupServer();
+			interrupted("  File \"main.py\", line 331, in <module>\r\n  File \"main.py\", line 305, in main\r\n" //$NON-NLS-1$
+					+ "  File \"lib/sys/setup_server.py\", line 209, in run_setup_server\r\n"); //$NON-NLS-1$
+		}
+		return null;
+	}
+
+	private void interrupted(String frames) throws LineGone {
+		emit("Traceback (most recent call last):\r\n" + frames + "KeyboardInterrupt: \r\n" + banner()); //$NON-NLS-1$ //$NON-NLS-2$
+		mode = Mode.FRIENDLY;
+		input.reset();
 	}
 
 	private LineEnd friendly(byte b) throws LineGone {
@@ -184,6 +269,8 @@ public final class Firmware {
 		}
 		case CTRL_D -> {
 			state.softResets.incrementAndGet();
+			// main.py runs again: its servers (or the setup server) start over
+			state.network().softReset();
 			emit("\r\nMPY: soft reboot\r\nSystem booting...\r\n"); //$NON-NLS-1$
 			runner.reset();
 			startMainPy();
@@ -248,6 +335,8 @@ public final class Firmware {
 			if (code.isEmpty()) {
 				state.softResets.incrementAndGet();
 				emit("\r\nMPY: soft reboot\r\n" + RAW_BANNER); //$NON-NLS-1$
+				// in the raw REPL the soft reset skips main.py; the settings module starts anew all the same
+				state.newBoot();
 				runner.reset();
 				return null;
 			}

@@ -17,7 +17,8 @@ import dev.onramp.simulator.internal.Interpreter.Statement;
 import dev.onramp.simulator.internal.PyValues.Tuple;
 
 /**
- * Parses a snippet's statements into closures that run against the interpreter's namespace: imports, assignments,
+ * Parses a snippet's statements into closures that run against the interpreter's namespace: imports (dotted module
+ * names, {@code import a.b [as c]}, {@code from a.b import x [as y], z}), assignments,
  * {@code del}, {@code pass}, expression statements, {@code try:}/{@code finally:} and {@code for NAME in X:}.
  * Expressions are left to {@link PyExpressionParser}.
  */
@@ -148,6 +149,16 @@ final class PyStatementParser {
 		return line;
 	}
 
+	/** @return a module name, dotted for packages: {@code lib.sys.settings} */
+	private String dottedName() {
+		StringBuilder name = new StringBuilder(cursor.expectName());
+		while (cursor.isOp(".")) { //$NON-NLS-1$
+			cursor.skip();
+			name.append('.').append(cursor.expectName());
+		}
+		return name.toString();
+	}
+
 	private Node statement() {
 		PyLexer.Token first = cursor.peek();
 		if (first.kind() == PyLexer.Kind.NAME) {
@@ -156,8 +167,9 @@ final class PyStatementParser {
 				cursor.skip();
 				List<String[]> names = new ArrayList<>();
 				do {
-					String module = cursor.expectName();
-					String alias = module;
+					String module = dottedName();
+					// import a.b binds the package a; import a.b as c binds the module a.b
+					String alias = null;
 					if (cursor.isName("as")) { //$NON-NLS-1$
 						cursor.skip();
 						alias = cursor.expectName();
@@ -166,25 +178,37 @@ final class PyStatementParser {
 				} while (cursor.isOp(",") && cursor.next() != null); //$NON-NLS-1$
 				return () -> {
 					for (String[] name : names) {
-						globals.put(name[1], importer.apply(name[0]));
+						Object module = importer.apply(name[0]);
+						if (name[1] != null) {
+							globals.put(name[1], module);
+						} else {
+							String top = name[0].split("\\.")[0]; //$NON-NLS-1$
+							globals.put(top, importer.apply(top));
+						}
 					}
 					return PyValues.NONE;
 				};
 			}
 			case "from" -> { //$NON-NLS-1$
 				cursor.skip();
-				String module = cursor.expectName();
+				String module = dottedName();
 				if (!(cursor.peek().kind() == PyLexer.Kind.NAME && cursor.next().text().equals("import"))) { //$NON-NLS-1$
 					throw cursor.syntaxError();
 				}
-				List<String> names = new ArrayList<>();
+				List<String[]> names = new ArrayList<>();
 				do {
-					names.add(cursor.expectName());
+					String name = cursor.expectName();
+					String alias = name;
+					if (cursor.isName("as")) { //$NON-NLS-1$
+						cursor.skip();
+						alias = cursor.expectName();
+					}
+					names.add(new String[] { name, alias });
 				} while (cursor.isOp(",") && cursor.next() != null); //$NON-NLS-1$
 				return () -> {
 					Object m = importer.apply(module);
-					for (String name : names) {
-						globals.put(name, PyOperations.attribute(m, name));
+					for (String[] name : names) {
+						globals.put(name[1], PyOperations.attribute(m, name[0]));
 					}
 					return PyValues.NONE;
 				};

@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * Values of the simulated interpreter: {@code None} is {@link #NONE}, bool {@link Boolean}, int {@link Long}, str
- * {@link String}, bytes {@link Bytes}, tuple {@link Tuple}, list {@link List}, callables {@link Function}, everything
- * else a {@link PyObject}.
+ * {@link String}, bytes {@link Bytes}, tuple {@link Tuple}, list {@link List}, callables {@link Function}; dict
+ * {@link Map} and float {@link Double} only as settings values (read from JSON, printed); everything else a
+ * {@link PyObject}.
  */
 public final class PyValues {
 
@@ -87,6 +88,12 @@ public final class PyValues {
 		if (value instanceof List) {
 			return "list"; //$NON-NLS-1$
 		}
+		if (value instanceof Map) {
+			return "dict"; //$NON-NLS-1$
+		}
+		if (value instanceof Double) {
+			return "float"; //$NON-NLS-1$
+		}
 		if (value instanceof PyObject o) {
 			return o.typeName();
 		}
@@ -129,6 +136,18 @@ public final class PyValues {
 				sb.append(i > 0 ? ", " : "").append(repr(list.get(i))); //$NON-NLS-1$ //$NON-NLS-2$
 			}
 			return sb.append(']').toString();
+		}
+		if (value instanceof Map<?, ?> map) {
+			StringBuilder sb = new StringBuilder("{"); //$NON-NLS-1$
+			String separator = ""; //$NON-NLS-1$
+			for (Map.Entry<?, ?> entry : map.entrySet()) {
+				sb.append(separator).append(repr(entry.getKey())).append(": ").append(repr(entry.getValue())); //$NON-NLS-1$
+				separator = ", "; //$NON-NLS-1$
+			}
+			return sb.append('}').toString();
+		}
+		if (value instanceof Double d) {
+			return d.toString();
 		}
 		if (value instanceof PyObject o) {
 			return "<" + o.typeName() + ">"; //$NON-NLS-1$ //$NON-NLS-2$
@@ -196,6 +215,12 @@ public final class PyValues {
 		}
 		if (value instanceof List<?> l) {
 			return !l.isEmpty();
+		}
+		if (value instanceof Map<?, ?> m) {
+			return !m.isEmpty();
+		}
+		if (value instanceof Double d) {
+			return d.doubleValue() != 0;
 		}
 		return true;
 	}

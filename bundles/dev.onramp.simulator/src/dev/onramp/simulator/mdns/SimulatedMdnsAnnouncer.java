@@ -9,16 +9,18 @@ package dev.onramp.simulator.mdns;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import javax.jmdns.JmDNS;
 import javax.jmdns.ServiceInfo;
 
 import org.eclipse.core.runtime.ILog;
 
-import dev.onramp.core.Hostnames;
 import dev.onramp.core.MacAddress;
 
 /**
@@ -31,6 +33,10 @@ import dev.onramp.core.MacAddress;
  * intervals until the instance itself is announced); services added later are announced within about a second.
  */
 public final class SimulatedMdnsAnnouncer implements AutoCloseable {
+
+	/** One DNS label; mDNS names compare without case, and pyDirect's shipped prefix is {@code pyDirect}. */
+	private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"); //$NON-NLS-1$
+	private static final String LOCAL = ".local"; //$NON-NLS-1$
 
 	private final JmDNS jmdns;
 	private final String hostname;
@@ -47,22 +53,26 @@ public final class SimulatedMdnsAnnouncer implements AutoCloseable {
 	 */
 	public static SimulatedMdnsAnnouncer open(InetAddress bindAddress, String hostname) throws IOException {
 		Objects.requireNonNull(bindAddress);
-		if (!Hostnames.isValidDeviceHostname(hostname)) {
+		String name = hostname.toLowerCase(Locale.ROOT).endsWith(LOCAL)
+				? hostname.substring(0, hostname.length() - LOCAL.length())
+				: hostname;
+		if (!LABEL.matcher(name).matches()) {
 			throw new IllegalArgumentException("Not a valid device host name: " + hostname); //$NON-NLS-1$
 		}
-		String name = Hostnames.withoutLocalSuffix(hostname);
 		return new SimulatedMdnsAnnouncer(JmDNS.create(bindAddress, name), name);
 	}
 
 	/**
-	 * Announces a pyDirect board: host {@code pydirect-xxxx} from the MAC address, {@code _https._tcp} on the port,
-	 * TXT {@code mac=}.
+	 * Announces a pyDirect board: host {@code pydirect-xxxx} from the MAC address (the name the web installer stores
+	 * in {@code device.hostname}), {@code _https._tcp} on the port, TXT {@code mac=}.
 	 */
 	public static SimulatedMdnsAnnouncer pyDirect(InetAddress bindAddress, MacAddress mac, int httpsPort)
 			throws IOException {
-		SimulatedMdnsAnnouncer announcer = open(bindAddress, mac.pyDirectHostname());
+		byte[] octets = mac.octets();
+		String suffix = HexFormat.of().formatHex(octets, octets.length - 2, octets.length);
+		SimulatedMdnsAnnouncer announcer = open(bindAddress, "pydirect-" + suffix); //$NON-NLS-1$
 		try {
-			announcer.announce("_https._tcp", "pyDirect " + mac.pyDirectHostname().substring("pydirect-".length()), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			announcer.announce("_https._tcp", "pyDirect " + suffix, //$NON-NLS-1$ //$NON-NLS-2$
 					httpsPort, Map.of("mac", mac.toString())); //$NON-NLS-1$
 		} catch (IOException | RuntimeException e) {
 			announcer.close();

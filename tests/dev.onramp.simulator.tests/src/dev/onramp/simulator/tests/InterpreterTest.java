@@ -55,6 +55,38 @@ class InterpreterTest {
 	}
 
 	@Test
+	void importsDottedModulesWithAndWithoutAliases() {
+		Map<String, Object> modules = new HashMap<>();
+		Interpreter importing = new Interpreter(globals, name -> null, name -> {
+			Object module = moduleNamed(name);
+			modules.put(name, module);
+			return module;
+		});
+		importing.run("from a.b import c as d, e\nimport a.b\nimport a.b as f");
+		assertEquals("a.b.c", PyValues.str(globals.get("d")));
+		assertEquals("a.b.e", PyValues.str(globals.get("e")));
+		assertEquals(modules.get("a"), globals.get("a"), "import a.b binds the package a");
+		assertEquals(modules.get("a.b"), globals.get("f"));
+		assertEquals("SyntaxError", assertThrows(PyException.class, () -> importing.run("from a. import b")).type());
+		assertEquals("{'k': [0.5, None]}", PyValues.repr(Map.of("k", java.util.Arrays.asList(0.5, PyValues.NONE))));
+	}
+
+	/** @return a module whose every attribute is its dotted name */
+	private static PyValues.PyObject moduleNamed(String name) {
+		return new PyValues.PyObject() {
+			@Override
+			public String typeName() {
+				return "module";
+			}
+
+			@Override
+			public Object attribute(String attribute) {
+				return name + "." + attribute;
+			}
+		};
+	}
+
+	@Test
 	void quotedPathsRoundTrip() {
 		String tricky = "/a b/it's\\\n\u00e9.txt";
 		interpreter.run("print(" + PythonLiteral.quote(tricky) + ")");

@@ -112,7 +112,7 @@ class SerialLineTest {
 		byte[] data = Simulators.randomBytes(65536, 11);
 		try (IReplSession session = new ReplService().connect(Simulators.socketOpener(server.port()),
 				Simulators.fastOptions(), new NullProgressMonitor())) {
-			assertEquals("pydirect-abcd", session.identify().hostname().orElseThrow());
+			assertEquals(device.mac(), session.identify().mac().orElseThrow());
 			session.files().put("/www/app.bin", data, (d, t) -> {
 			});
 			session.hardReset(new NullProgressMonitor());
@@ -129,7 +129,7 @@ class SerialLineTest {
 		byte[] large = Simulators.randomBytes(65536, 13);
 		try (IReplSession session = new ReplService().connect(ptyOpener(), Simulators.fastOptions()
 				.withReconnectTimeout(Duration.ofSeconds(10)), new NullProgressMonitor())) {
-			assertEquals("pydirect", session.identify().kind());
+			assertEquals("micropython", session.identify().implementation());
 			session.files().put("/a.bin", small, (d, t) -> {
 			});
 			session.files().put("/b.bin", large, (d, t) -> {
