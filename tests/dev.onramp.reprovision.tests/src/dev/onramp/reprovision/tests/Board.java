@@ -31,7 +31,7 @@ import dev.onramp.headless.internal.CommandRunner;
 import dev.onramp.simulator.SimulatedMicroPythonDevice;
 import dev.onramp.simulator.SimulatedNetwork;
 import dev.onramp.simulator.SimulatorOptions;
-import dev.onramp.simulator.SimulatorServer;
+import dev.onramp.simulator.rfc2217.Rfc2217SimulatorServer;
 
 /** A simulated pyDirect board served on {@code socket://127.0.0.1:PORT}, and helpers to look at what it serves. */
 final class Board implements AutoCloseable {
@@ -40,11 +40,12 @@ final class Board implements AutoCloseable {
 	static final String LAB_PASSWORD = "lab-password-1";
 
 	final SimulatedMicroPythonDevice device;
-	final SimulatorServer server;
+	/** A USB-UART bridge shared over RFC 2217: it carries the reset lines pyDirect needs (its main.py ignores Ctrl-C). */
+	final Rfc2217SimulatorServer server;
 
 	private Board(SimulatedMicroPythonDevice device) throws IOException {
 		this.device = device;
-		this.server = new SimulatorServer(device);
+		this.server = new Rfc2217SimulatorServer(device);
 	}
 
 	/** @param lastOctet distinguishes boards (MAC and host name), so the shared registry never confuses them */

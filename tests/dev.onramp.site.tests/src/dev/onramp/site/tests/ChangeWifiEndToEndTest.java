@@ -29,6 +29,7 @@ import dev.onramp.simulator.Fault;
 import dev.onramp.simulator.SimulatedNetwork;
 import dev.onramp.simulator.SimulatorServer;
 import dev.onramp.simulator.improv.ImprovSimulatorServer;
+import dev.onramp.simulator.rfc2217.Rfc2217SimulatorServer;
 
 /** {@code onramp change-wifi} as a separate process: Improv and the MicroPython REPL over serial lines on TCP. */
 class ChangeWifiEndToEndTest {
@@ -74,7 +75,7 @@ class ChangeWifiEndToEndTest {
 
 	@Test
 	void theReplRejectsAWrongPasswordThenStoresTheNetworkOnTheBoard() throws Exception {
-		SimulatorServer board = devices.pyDirect(1, SimulatedNetwork.isolated().withKnownNetwork(SSID, password));
+		Rfc2217SimulatorServer board = devices.pyDirect(1, SimulatedNetwork.isolated().withKnownNetwork(SSID, password));
 
 		assertFailed(changeWifi(board.uri(), "--protocol", "repl", "--ssid", SSID, "--password-env", "WRONG_PASSWORD"),
 				5, "wifi_auth_failed");
@@ -95,7 +96,7 @@ class ChangeWifiEndToEndTest {
 		assertFailed(changeWifi("socket://127.0.0.1:" + SimulatedDevices.closedPort(), "--ssid", SSID,
 				"--password-env", "WIFI_PASSWORD"), 3, "device_unreachable");
 
-		SimulatorServer silent = devices.pyDirect(2, SimulatedNetwork.isolated().withKnownNetwork(SSID, password));
+		Rfc2217SimulatorServer silent = devices.pyDirect(2, SimulatedNetwork.isolated().withKnownNetwork(SSID, password));
 		silent.device().injectFault(Fault.silent());
 		// auto identifies the device first: a silent board answers none of the probes
 		assertFailed(changeWifi(silent.uri(), "--ssid", SSID, "--password-env", "WIFI_PASSWORD"), 7, "timeout");

@@ -37,6 +37,7 @@ import dev.onramp.simulator.SimulatedNetwork;
 import dev.onramp.simulator.SimulatorServer;
 import dev.onramp.simulator.improv.ImprovSimulatorServer;
 import dev.onramp.simulator.protocomm.SimulatedProtocommDevice;
+import dev.onramp.simulator.rfc2217.Rfc2217SimulatorServer;
 
 /**
  * {@code onramp fleet} as a separate process over a manifest of simulated devices with mixed outcomes: every row in
@@ -66,7 +67,7 @@ class FleetEndToEndTest {
 	void aMixedFleetReportsEveryRowDryRunChangesNothingAndResumeRerunsOnlyTheFailedRows() throws Exception {
 		SimulatedProtocommDevice okProvision = devices.protocomm(2, pop, SSID, password);
 		ImprovSimulatorServer okImprov = devices.improv(Map.of(SSID, password));
-		SimulatorServer okRepl = devices.pyDirect(7, SimulatedNetwork.isolated().withKnownNetwork(SSID, password));
+		Rfc2217SimulatorServer okRepl = devices.pyDirect(7, SimulatedNetwork.isolated().withKnownNetwork(SSID, password));
 		SimulatedProtocommDevice wrongPopA = devices.protocomm(2, pop, SSID, password);
 		SimulatedProtocommDevice wrongPopB = devices.protocomm(2, pop, SSID, password);
 		SimulatedProtocommDevice unknownNetwork = devices.protocomm(2, pop, SSID, password);

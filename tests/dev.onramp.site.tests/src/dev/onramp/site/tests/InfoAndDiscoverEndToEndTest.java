@@ -30,6 +30,7 @@ import dev.onramp.core.MacAddress;
 import dev.onramp.simulator.SimulatedNetwork;
 import dev.onramp.simulator.SimulatorServer;
 import dev.onramp.simulator.mdns.SimulatedMdnsAnnouncer;
+import dev.onramp.simulator.rfc2217.Rfc2217SimulatorServer;
 
 /** {@code onramp info} and {@code onramp discover} as a separate process against simulated devices on loopback. */
 class InfoAndDiscoverEndToEndTest {
@@ -47,7 +48,7 @@ class InfoAndDiscoverEndToEndTest {
 
 	@Test
 	void infoIdentifiesAPyDirectBoardAndAMissingPortIsUnreachable() throws Exception {
-		SimulatorServer board = devices.pyDirect(3, SimulatedNetwork.isolated());
+		Rfc2217SimulatorServer board = devices.pyDirect(3, SimulatedNetwork.isolated());
 		JsonObject identity = assertSucceeded(
 				product.runJson(Map.of(), temporary.resolve("data"), "info", "--port", board.uri()));
 		assertEquals("pydirect", identity.get("kind").getAsString(), identity::toString);

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.google.gson.JsonObject;
 
 import dev.onramp.simulator.SimulatedNetwork;
+import dev.onramp.simulator.SimulatorOptions;
 import dev.onramp.simulator.SimulatorServer;
 import dev.onramp.simulator.espidf.EspIdfConsoleConfig;
 import dev.onramp.simulator.espidf.EspIdfConsoleServer;
@@ -49,6 +50,8 @@ class PseudoTerminalEndToEndTest {
 	private static final Duration HOLD_TIMEOUT = Duration.ofSeconds(10);
 	/** A serial channel notices a vanished line within a read slice (a second): the command ends well within this. */
 	private static final Duration VANISHED_EXIT = Duration.ofSeconds(10);
+	/** Longer than any test here: the board's main.py never gets past its imports. */
+	private static final Duration BOOT_WINDOW = Duration.ofMinutes(10);
 
 	@TempDir
 	Path temporary;
@@ -98,7 +101,8 @@ class PseudoTerminalEndToEndTest {
 
 	@Test
 	void infoIdentifiesAPyDirectBoard() throws Exception {
-		SimulatorServer board = devices.pyDirect(11, SimulatedNetwork.isolated());
+		SimulatorServer board = devices.pyDirectOnTcp(11, SimulatedNetwork.isolated(),
+				PseudoTerminalEndToEndTest::caughtAtBoot);
 		PtyBridge port = plugIn(board.port());
 
 		JsonObject identity = assertSucceeded(onramp("info", "--port", port.port()));
@@ -166,7 +170,8 @@ class PseudoTerminalEndToEndTest {
 
 	@Test
 	void changeWifiOverTheRepl() throws Exception {
-		SimulatorServer board = devices.pyDirect(12, SimulatedNetwork.isolated().withKnownNetwork(SSID, password));
+		SimulatorServer board = devices.pyDirectOnTcp(12, SimulatedNetwork.isolated().withKnownNetwork(SSID, password),
+				PseudoTerminalEndToEndTest::caughtAtBoot);
 		PtyBridge port = plugIn(board.port());
 
 		Installation.Run run = onramp("change-wifi", "--port", port.port(), "--protocol", "repl", "--ssid", SSID,
@@ -180,8 +185,8 @@ class PseudoTerminalEndToEndTest {
 
 	@Test
 	void reprovisionABoardBehindAUsbUartBridgeWhosePortStaysThroughTheReset() throws Exception {
-		SimulatorServer board = devices.pyDirect(13, SimulatedNetwork.isolated().joinedTo(SSID, password),
-				options -> options.withResetKeepingTheLine(true));
+		SimulatorServer board = devices.pyDirectOnTcp(13, SimulatedNetwork.isolated().joinedTo(SSID, password),
+				options -> caughtAtBoot(options.withResetKeepingTheLine(true)));
 		PtyBridge port = plugIn(board.port());
 
 		assertVerified(board, assertSucceeded(onramp("reprovision", "--port", port.port(), "--wait", "30")));
@@ -190,7 +195,8 @@ class PseudoTerminalEndToEndTest {
 
 	@Test
 	void reprovisionABoardWithNativeUsbWhosePortGoesAndComesBackWithTheReset() throws Exception {
-		SimulatorServer board = devices.pyDirect(14, SimulatedNetwork.isolated().joinedTo(SSID, password));
+		SimulatorServer board = devices.pyDirectOnTcp(14, SimulatedNetwork.isolated().joinedTo(SSID, password),
+				PseudoTerminalEndToEndTest::caughtAtBoot);
 		PtyBridge port = keep(PtyBridge.replugging(temporary, "ttyACM", board.port()));
 
 		assertVerified(board, assertSucceeded(onramp("reprovision", "--port", port.port(), "--wait", "30")));
@@ -210,7 +216,8 @@ class PseudoTerminalEndToEndTest {
 
 	@Test
 	void aPortHeldOpenWithoutALockIsBusyAndTheMessageNamesTheHolder() throws Exception {
-		SimulatorServer board = devices.pyDirect(15, SimulatedNetwork.isolated());
+		SimulatorServer board = devices.pyDirectOnTcp(15, SimulatedNetwork.isolated(),
+				PseudoTerminalEndToEndTest::caughtAtBoot);
 		PtyBridge port = plugIn(board.port());
 		// like cat or a serial monitor that opens the port without asking for a lock
 		Process holder = hold(port, new ProcessBuilder(HOLDER, "600").redirectInput(port.link().toFile()));
@@ -220,7 +227,8 @@ class PseudoTerminalEndToEndTest {
 
 	@Test
 	void aPortLockedByAnotherProgramIsBusyAndTheMessageNamesTheHolder() throws Exception {
-		SimulatorServer board = devices.pyDirect(16, SimulatedNetwork.isolated());
+		SimulatorServer board = devices.pyDirectOnTcp(16, SimulatedNetwork.isolated(),
+				PseudoTerminalEndToEndTest::caughtAtBoot);
 		PtyBridge port = plugIn(board.port());
 		// like pyserial with exclusive=True or another jSerialComm program: flock's process becomes sleep
 		Process holder = hold(port,
@@ -256,8 +264,8 @@ class PseudoTerminalEndToEndTest {
 	@Test
 	void aPortThatVanishesInTheMiddleOfChangeWifiEndsItWithExit3() throws Exception {
 		// 2400 baud: after its first snippet the REPL dialogue has seconds to go, so the cable is pulled mid-command
-		SimulatorServer board = devices.pyDirect(17, SimulatedNetwork.isolated().withKnownNetwork(SSID, password),
-				options -> options.withBaudRate(2400));
+		SimulatorServer board = devices.pyDirectOnTcp(17, SimulatedNetwork.isolated().withKnownNetwork(SSID, password),
+				options -> caughtAtBoot(options.withBaudRate(2400)));
 		PtyBridge port = plugIn(board.port());
 
 		Installation.Running changing = keep(product.startJson(environment, temporary.resolve("data"),
@@ -272,5 +280,14 @@ class PseudoTerminalEndToEndTest {
 		JsonObject error = assertFailed(run, 3, "device_vanished").getAsJsonObject("error");
 		assertTrue(error.get("message").getAsString().contains(port.port()), () -> "names the port: " + run);
 		assertNotEquals(SSID, board.device().settings().get("wifi.ssid"), "the board never got the new network");
+	}
+
+	/**
+	 * These tests are about the port (its coming and going, its holders, a pulled cable): the board is caught while
+	 * its main.py still imports, where Ctrl-C reaches the REPL. A pseudo-terminal has no reset lines, so the published
+	 * firmware's Ctrl-C-swallowing loop is met there with the RESET button (PyDirectAsPublishedEndToEndTest).
+	 */
+	private static SimulatorOptions caughtAtBoot(SimulatorOptions options) {
+		return options.withInterruptWindow(BOOT_WINDOW);
 	}
 }

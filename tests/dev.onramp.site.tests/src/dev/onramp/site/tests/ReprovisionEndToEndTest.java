@@ -32,6 +32,7 @@ import com.google.gson.JsonObject;
 import dev.onramp.simulator.SimulatedNetwork;
 import dev.onramp.simulator.SimulatorServer;
 import dev.onramp.simulator.WebFault;
+import dev.onramp.simulator.rfc2217.Rfc2217SimulatorServer;
 
 /**
  * {@code onramp reprovision} as a separate process against a simulated pyDirect board that serves HTTPS on 127.0.0.1
@@ -52,12 +53,12 @@ class ReprovisionEndToEndTest {
 		devices.close();
 	}
 
-	private SimulatorServer boardOnItsNetwork(int macSuffix) throws Exception {
+	private Rfc2217SimulatorServer boardOnItsNetwork(int macSuffix) throws Exception {
 		return devices.pyDirect(macSuffix,
 				SimulatedNetwork.isolated().joinedTo("Workshop", "pw-" + UUID.randomUUID()));
 	}
 
-	private Installation.Run reprovision(SimulatorServer board, String... args) throws Exception {
+	private Installation.Run reprovision(Rfc2217SimulatorServer board, String... args) throws Exception {
 		String[] all = new String[args.length + 5];
 		all[0] = "reprovision";
 		all[1] = "--port";
@@ -71,7 +72,7 @@ class ReprovisionEndToEndTest {
 
 	@Test
 	void aCertificateOfTheLocalCaIsServedAfterTheResetAndAStaleOneIsAMismatch() throws Exception {
-		SimulatorServer board = boardOnItsNetwork(4);
+		Rfc2217SimulatorServer board = boardOnItsNetwork(4);
 		JsonObject blessed = assertSucceeded(reprovision(board, "--wait", "30"));
 		assertTrue(blessed.get("verified").getAsBoolean(), blessed::toString);
 		assertEquals(board.device().hostname(), blessed.get("hostname").getAsString());
@@ -100,7 +101,7 @@ class ReprovisionEndToEndTest {
 
 	@Test
 	void withoutResetTheCertificateIsInstalledButNotServedYet() throws Exception {
-		SimulatorServer board = boardOnItsNetwork(5);
+		Rfc2217SimulatorServer board = boardOnItsNetwork(5);
 		JsonObject installed = assertSucceeded(reprovision(board, "--no-reset"));
 		assertFalse(installed.get("verified").getAsBoolean(), "nothing to verify before the reset: " + installed);
 		assertEquals("none", installed.get("found_by").getAsString());
@@ -118,7 +119,7 @@ class ReprovisionEndToEndTest {
 
 	@Test
 	void aSelfSignedCertificateIsServedAfterTheResetToo() throws Exception {
-		SimulatorServer board = boardOnItsNetwork(6);
+		Rfc2217SimulatorServer board = boardOnItsNetwork(6);
 		JsonObject blessed = assertSucceeded(reprovision(board, "--trust", "self-signed", "--wait", "30"));
 		assertEquals("self-signed", blessed.get("trust").getAsString());
 		assertTrue(blessed.get("verified").getAsBoolean(), blessed::toString);

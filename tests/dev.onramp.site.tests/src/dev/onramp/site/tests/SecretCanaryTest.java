@@ -37,6 +37,7 @@ import dev.onramp.simulator.SimulatedNetwork;
 import dev.onramp.simulator.SimulatorServer;
 import dev.onramp.simulator.improv.ImprovSimulatorServer;
 import dev.onramp.simulator.protocomm.SimulatedProtocommDevice;
+import dev.onramp.simulator.rfc2217.Rfc2217SimulatorServer;
 
 /**
  * The canary: every flow of the product, as a separate process, with unique secrets (proof of possession, Wi-Fi
@@ -104,7 +105,7 @@ class SecretCanaryTest {
 		ImprovSimulatorServer improv = devices.improv(Map.of(SSID, password));
 		assertSucceeded(onramp("change-wifi", "--port", improv.uri(), "--protocol", "improv", "--ssid", SSID,
 				"--password-file", passwordFile.toString()));
-		SimulatorServer board = devices.pyDirect(9, SimulatedNetwork.isolated().withKnownNetwork(SSID, password));
+		Rfc2217SimulatorServer board = devices.pyDirect(9, SimulatedNetwork.isolated().withKnownNetwork(SSID, password));
 		assertSucceeded(onramp("change-wifi", "--port", board.uri(), "--protocol", "repl", "--ssid", SSID,
 				"--password-env", "WIFI_PASSWORD"));
 
@@ -115,7 +116,7 @@ class SecretCanaryTest {
 
 		SimulatedProtocommDevice fleetDevice = devices.protocomm(2, pop, SSID, password);
 		ImprovSimulatorServer fleetImprov = devices.improv(Map.of(SSID, password));
-		SimulatorServer fleetBoard = devices.pyDirect(10,
+		Rfc2217SimulatorServer fleetBoard = devices.pyDirect(10,
 				SimulatedNetwork.isolated().withKnownNetwork(SSID, password));
 		Path manifest = Files.writeString(secrets.resolve("fleet.csv"), "name,protocol,target,pop,ssid,password_env\n"
 				+ "esp-idf,provision," + fleetDevice.endpoint() + "," + pop + "," + SSID + ",\n"

@@ -20,6 +20,7 @@ import dev.onramp.simulator.SimulatedMicroPythonDevice;
 import dev.onramp.simulator.SimulatedNetwork;
 import dev.onramp.simulator.SimulatorOptions;
 import dev.onramp.simulator.SimulatorServer;
+import dev.onramp.simulator.rfc2217.Rfc2217SimulatorServer;
 import dev.onramp.simulator.espidf.EspIdfConsoleConfig;
 import dev.onramp.simulator.espidf.EspIdfConsoleServer;
 import dev.onramp.simulator.improv.ImprovSimulatorServer;
@@ -60,24 +61,30 @@ final class SimulatedDevices implements AutoCloseable {
 	}
 
 	/**
-	 * @param macSuffix distinguishes boards (MAC and {@code pydirect-xxxx} host name)
-	 * @return a pyDirect board on a serial line over TCP, in range of the network's Wi-Fi
+	 * @param macSuffix distinguishes boards (MAC and {@code pyDirect-xxxx} host name)
+	 * @return a pyDirect board as published (its main.py ignores Ctrl-C) behind a USB-UART bridge shared over RFC 2217,
+	 *         which carries the reset lines; in range of the network's Wi-Fi
 	 */
-	SimulatorServer pyDirect(int macSuffix, SimulatedNetwork network) throws IOException {
-		return pyDirect(macSuffix, network, UnaryOperator.identity());
+	Rfc2217SimulatorServer pyDirect(int macSuffix, SimulatedNetwork network) throws IOException {
+		return keep(new Rfc2217SimulatorServer(keep(pyDirectBoard(macSuffix, network, UnaryOperator.identity()))));
 	}
 
 	/**
 	 * @param tuning changes the board's options further, for example its baud rate or how a reset treats the line
-	 * @return a board like {@link #pyDirect(int, SimulatedNetwork)}
+	 * @return a pyDirect board on a plain serial line over TCP ({@code socket://}, no reset lines), for a
+	 *         pseudo-terminal bridge
 	 */
-	SimulatorServer pyDirect(int macSuffix, SimulatedNetwork network, UnaryOperator<SimulatorOptions> tuning)
+	SimulatorServer pyDirectOnTcp(int macSuffix, SimulatedNetwork network, UnaryOperator<SimulatorOptions> tuning)
 			throws IOException {
+		return keep(new SimulatorServer(keep(pyDirectBoard(macSuffix, network, tuning))));
+	}
+
+	private static SimulatedMicroPythonDevice pyDirectBoard(int macSuffix, SimulatedNetwork network,
+			UnaryOperator<SimulatorOptions> tuning) {
 		SimulatorOptions options = tuning.apply(SimulatorOptions.pyDirectDefaults()
 				.withMac(MacAddress.parse(String.format("24:0a:c4:e2:%02x:%02x", macSuffix, macSuffix)))
 				.withNetwork(network));
-		SimulatedMicroPythonDevice device = keep(SimulatedMicroPythonDevice.withTemporaryFlash(options));
-		return keep(new SimulatorServer(device));
+		return SimulatedMicroPythonDevice.withTemporaryFlash(options);
 	}
 
 	/** @return an ESP-IDF console application on a serial line over TCP; every connection powers it on anew */

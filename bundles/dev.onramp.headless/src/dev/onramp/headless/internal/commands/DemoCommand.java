@@ -55,15 +55,15 @@ import dev.onramp.headless.internal.ICommand;
 import dev.onramp.simulator.SimulatedMicroPythonDevice;
 import dev.onramp.simulator.SimulatedNetwork;
 import dev.onramp.simulator.SimulatorOptions;
-import dev.onramp.simulator.SimulatorServer;
 import dev.onramp.simulator.improv.ImprovSimulatorServer;
+import dev.onramp.simulator.rfc2217.Rfc2217SimulatorServer;
 import dev.onramp.simulator.protocomm.ProtocommDeviceConfig;
 import dev.onramp.simulator.protocomm.SimulatedProtocommDevice;
 
 /**
  * {@code onramp demo}: the whole journey on simulated devices, on 127.0.0.1 only, without hardware, root or socat.
  * An ESP-IDF security 2 device gets Wi-Fi with a proof of possession, an Improv device over
- * {@code socket://127.0.0.1:PORT} (the real serial path), a pyDirect device over the REPL; then the pyDirect device
+ * {@code socket://127.0.0.1:PORT} (the real serial path), a pyDirect device over the REPL on {@code rfc2217://} (its main.py ignores Ctrl-C: Onramp resets it through RTS); then the pyDirect device
  * is re-provisioned from the local CA and its HTTPS checked. Steps whose service is not installed say so; none is
  * faked. The secrets are random per run and never printed.
  */
@@ -177,7 +177,7 @@ public class DemoCommand implements ICommand {
 				.security(2).pop(pop.reveal()).network(DEMO_SSID, wifiPassword).extraVisibleNetworks(3)
 				.stopAfterConnected(Duration.ofMillis(200)).build());
 				ImprovSimulatorServer improv = new ImprovSimulatorServer(Map.of(DEMO_SSID, wifiPassword), List.of());
-				SimulatorServer pyDirect = new SimulatorServer(
+				Rfc2217SimulatorServer pyDirect = new Rfc2217SimulatorServer(
 						SimulatedMicroPythonDevice.withTemporaryFlash(SimulatorOptions.pyDirectDefaults().withNetwork(
 								SimulatedNetwork.isolated().withKnownNetwork(DEMO_SSID, wifiPassword).withMdns(true))))) {
 			monitor.setTaskName("ESP-IDF security 2 device at " + espIdf.endpoint()); //$NON-NLS-1$
