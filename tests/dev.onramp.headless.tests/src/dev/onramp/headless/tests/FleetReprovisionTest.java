@@ -33,7 +33,7 @@ import dev.onramp.headless.internal.CommandRunner;
 import dev.onramp.simulator.SimulatedMicroPythonDevice;
 import dev.onramp.simulator.SimulatedNetwork;
 import dev.onramp.simulator.SimulatorOptions;
-import dev.onramp.simulator.SimulatorServer;
+import dev.onramp.simulator.rfc2217.Rfc2217SimulatorServer;
 
 /** Fleet rows over the REPL: Wi-Fi, then a blessing, on a simulated pyDirect board behind socket://127.0.0.1. */
 class FleetReprovisionTest {
@@ -46,13 +46,15 @@ class FleetReprovisionTest {
 		String password = "pw-" + UUID.randomUUID(); //$NON-NLS-1$
 		SimulatorOptions options = SimulatorOptions.pyDirectDefaults()
 				.withNetwork(SimulatedNetwork.isolated().withKnownNetwork("Shop", password)); //$NON-NLS-1$
-		try (SimulatorServer board = new SimulatorServer(SimulatedMicroPythonDevice.withTemporaryFlash(options))) {
+		try (Rfc2217SimulatorServer board = new Rfc2217SimulatorServer(
+				SimulatedMicroPythonDevice.withTemporaryFlash(options))) {
 			Path manifest = Files.writeString(folder.resolve("fleet.csv"), //$NON-NLS-1$
 					"name,protocol,target,ssid,password_env,trust\n" //$NON-NLS-1$
 							+ "wifi,repl," + board.uri() + ",Shop,SHOP_PW,\n", //$NON-NLS-1$ //$NON-NLS-2$
 					StandardCharsets.UTF_8);
 			Path blessing = Files.writeString(folder.resolve("bless.csv"), //$NON-NLS-1$
-					"name,protocol,target,trust\nbless,reprovision," + board.uri() + ",ca\n", //$NON-NLS-1$ //$NON-NLS-2$
+					"name,protocol,target,trust,https_port\nbless,reprovision," + board.uri() + ",ca," //$NON-NLS-1$ //$NON-NLS-2$
+							+ board.device().httpsPort() + "\n", //$NON-NLS-1$
 					StandardCharsets.UTF_8);
 			Path report = folder.resolve("report.json"); //$NON-NLS-1$
 			Map<String, String> environment = Map.of("SHOP_PW", password); //$NON-NLS-1$

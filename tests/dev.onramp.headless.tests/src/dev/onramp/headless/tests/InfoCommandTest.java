@@ -25,6 +25,7 @@ import dev.onramp.simulator.Fault;
 import dev.onramp.simulator.SimulatedMicroPythonDevice;
 import dev.onramp.simulator.SimulatorOptions;
 import dev.onramp.simulator.SimulatorServer;
+import dev.onramp.simulator.rfc2217.Rfc2217SimulatorServer;
 import dev.onramp.simulator.espidf.EspIdfConsoleConfig;
 import dev.onramp.simulator.espidf.EspIdfConsoleServer;
 import dev.onramp.simulator.improv.ImprovSimulatorServer;
@@ -44,18 +45,22 @@ class InfoCommandTest {
 
 	@Test
 	void pyDirectBoardPrintsItsReplIdentity() throws Exception {
+		// the published firmware's main.py ignores Ctrl-C: the board is reached through its reset lines (RFC 2217)
 		try (SimulatedMicroPythonDevice device = SimulatedMicroPythonDevice
 				.withTemporaryFlash(SimulatorOptions.pyDirectDefaults());
-				SimulatorServer server = new SimulatorServer(device)) {
+				Rfc2217SimulatorServer server = new Rfc2217SimulatorServer(device)) {
 			JsonObject json = identify(server.uri());
 			assertEquals(server.uri(), json.get("port").getAsString());
-			assertEquals("pydirect", json.get("kind").getAsString());
+			assertEquals("pydirect", json.get("kind").getAsString(), json::toString);
 			assertEquals("micropython", json.get("implementation").getAsString());
 			assertEquals(device.options().version(), json.get("version").getAsString());
 			assertEquals(device.options().machine(), json.get("machine").getAsString());
 			assertEquals(device.mac().toString(), json.get("mac").getAsString());
 			assertEquals(device.hostname(), json.get("hostname").getAsString());
-			assertTrue(device.hostname().startsWith("pydirect-"), device.hostname());
+			// wifi.py: <wifi.hostname_prefix>-<last 4 hex of the MAC>; the published defaults say "pyDirect"
+			assertEquals("pyDirect-" + device.mac().toString().replace(":", "").substring(8).toLowerCase(),
+					json.get("hostname").getAsString());
+			assertEquals(1, server.resets(), "one reset through RTS to get past main.py");
 			assertEquals("ESP32", json.get("chip").getAsString(), "the chip ends os.uname().machine");
 			assertNullKeys(json, "firmware", "improv_state", "idf_version", "prompt");
 		}
