@@ -10,10 +10,11 @@
 // samples.json is an array of {group, name, code, expectedError (null or an exception type)}. Every group runs in a
 // fresh MicroPython (in a worker thread, so that a snippet that never ends can be stopped) whose file system holds
 // the stubs: stubs/board/ at / (pyDirect's lib/sys/settings.py, /settings/default_settings.json) and stubs/firmware/
-// (network, machine: modules only firmware has) at /firmware-stubs on sys.path. Samples of a group run in order in
-// one raw REPL session. A snippet raising machine.BoardReset (machine.reset()) counts as a reset: the group goes on
-// in a fresh MicroPython holding the same files. sys.stdin.buffer reads answer deterministic bytes; a result says how
-// many were read and their SHA-256, so that a receiver's printed hash can be checked.
+// at /firmware-stubs, on sys.path before the port's frozen modules (network, machine: modules only firmware has;
+// binascii: the built-in C module, as firmware has it, instead of the port's frozen binascii.py). Samples of a group
+// run in order in one raw REPL session. A snippet raising machine.BoardReset (machine.reset()) counts as a reset:
+// the group goes on in a fresh MicroPython holding the same files. sys.stdin.buffer reads answer deterministic bytes;
+// a result says how many were read and their SHA-256, so that a receiver's printed hash can be checked.
 //
 // Prints one JSON line per sample ({group, name, passed, outcome, stdout, traceback, errorType, expectedError,
 // stdinBytes, stdinSha256, millis}); exits 0 when all passed, 1 when one failed, 2 when the check cannot run.
@@ -164,7 +165,6 @@ async function boot(loadMicroPython, stdin, files) {
 		mp.FS.mkdirTree(path.substring(0, path.lastIndexOf('/')) || '/');
 		mp.FS.writeFile(path, bytes);
 	}
-	mp.runPython(`import sys\nsys.path.append('${FIRMWARE_DIR}')`);
 	const send = (bytes) => {
 		for (const b of bytes) {
 			mp.replProcessChar(b);
@@ -176,6 +176,8 @@ async function boot(loadMicroPython, stdin, files) {
 		return text;
 	};
 	mp.replInit();
+	// before '.frozen': the port's frozen modules must not shadow the firmware's (binascii.py)
+	mp.runPython(`import sys\nsys.path.insert(1, '${FIRMWARE_DIR}')\ndel sys`);
 	send(Buffer.from('\r\x01'));
 	const banner = take();
 	if (!banner.endsWith(RAW_BANNER)) {
@@ -233,7 +235,8 @@ function judge(sample, answer) {
 			errorType };
 	}
 	return { passed: false, outcome: 'error', stdout, traceback, errorType,
-		reason: errorType === null ? `ran cleanly instead of raising ${expected}` : `raised ${errorType} instead of ${expected}` };
+		reason: errorType === null ? `ran cleanly instead of raising ${expected}`
+			: `raised ${errorType} instead of ${expected}` };
 }
 
 /** sys.stdin.buffer of the MicroPython: an endless deterministic byte sequence, counted and hashed per sample. */
