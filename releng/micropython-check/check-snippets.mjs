@@ -11,10 +11,11 @@
 // fresh MicroPython (in a worker thread, so that a snippet that never ends can be stopped) whose file system holds
 // the stubs: stubs/board/ at / (pyDirect's lib/sys/settings.py, /settings/default_settings.json) and stubs/firmware/
 // at /firmware-stubs, on sys.path before the port's frozen modules (network, machine: modules only firmware has;
-// binascii: the built-in C module, as firmware has it, instead of the port's frozen binascii.py). Samples of a group
-// run in order in one raw REPL session. A snippet raising machine.BoardReset (machine.reset()) counts as a reset:
-// the group goes on in a fresh MicroPython holding the same files. sys.stdin.buffer reads answer deterministic bytes;
-// a result says how many were read and their SHA-256, so that a receiver's printed hash can be checked.
+// binascii: the built-in C module, as firmware has it, instead of the port's frozen binascii.py); stubs/boot.py runs
+// first (sys.path, os.uname). Samples of a group run in order in one raw REPL session. A snippet raising
+// machine.BoardReset (machine.reset()) counts as a reset: the group goes on in a fresh MicroPython holding the same
+// files. sys.stdin.buffer reads answer deterministic bytes; a result says how many were read and their SHA-256, so
+// that a receiver's printed hash can be checked.
 //
 // Prints one JSON line per sample ({group, name, passed, outcome, stdout, traceback, errorType, expectedError,
 // stdinBytes, stdinSha256, millis}); exits 0 when all passed, 1 when one failed, 2 when the check cannot run.
@@ -65,7 +66,8 @@ async function main(args) {
 		}
 		groups.get(sample.group).push(sample);
 	}
-	const stubs = { board: readTree(join(HERE, 'stubs/board')), firmware: readTree(join(HERE, 'stubs/firmware')) };
+	const stubs = { board: readTree(join(HERE, 'stubs/board')), firmware: readTree(join(HERE, 'stubs/firmware')),
+		boot: readFileSync(join(HERE, 'stubs/boot.py'), 'utf8') };
 	let failed = 0;
 	for (const [group, members] of groups) {
 		const results = await runWorker({ entry: pathToFileURL(entry).href, stubs, samples: members }, timeoutMs);
@@ -135,7 +137,7 @@ function readTree(root, prefix = '') {
 async function runGroup({ entry, stubs, samples }) {
 	const { loadMicroPython } = await import(entry);
 	const stdin = new Stdin();
-	let board = await boot(loadMicroPython, stdin, { ...stubs.board, ...prefixed(stubs.firmware) });
+	let board = await boot(loadMicroPython, stdin, { ...stubs.board, ...prefixed(stubs.firmware) }, stubs.boot);
 	for (const sample of samples) {
 		const started = Date.now();
 		stdin.restart();
@@ -146,7 +148,7 @@ async function runGroup({ entry, stubs, samples }) {
 		result.millis = Date.now() - started;
 		parentPort.postMessage(result);
 		if (result.outcome === 'reset') {
-			board = await boot(loadMicroPython, stdin, board.files());
+			board = await boot(loadMicroPython, stdin, board.files(), stubs.boot);
 		}
 	}
 	parentPort.postMessage({ done: true });
@@ -157,7 +159,7 @@ function prefixed(files) {
 }
 
 /** A fresh MicroPython holding these files, in the raw REPL. */
-async function boot(loadMicroPython, stdin, files) {
+async function boot(loadMicroPython, stdin, files, bootCode) {
 	let output = [];
 	const mp = await loadMicroPython({ linebuffer: false, stdout: (bytes) => output.push(...bytes),
 		stdin: () => stdin.next() });
@@ -176,8 +178,7 @@ async function boot(loadMicroPython, stdin, files) {
 		return text;
 	};
 	mp.replInit();
-	// before '.frozen': the port's frozen modules must not shadow the firmware's (binascii.py)
-	mp.runPython(`import sys\nsys.path.insert(1, '${FIRMWARE_DIR}')\ndel sys`);
+	mp.runPython(bootCode);
 	send(Buffer.from('\r\x01'));
 	const banner = take();
 	if (!banner.endsWith(RAW_BANNER)) {

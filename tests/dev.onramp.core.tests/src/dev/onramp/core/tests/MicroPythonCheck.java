@@ -56,7 +56,8 @@ public final class MicroPythonCheck {
 	 * @param timeoutMs how long one sample may run
 	 * @return one result per sample, in order
 	 */
-	public static List<Result> run(String name, List<Sample> samples, long timeoutMs) throws IOException, InterruptedException {
+	public static List<Result> run(String name, List<Sample> samples, long timeoutMs)
+			throws IOException, InterruptedException {
 		Path runner = Path.of(property("onramp.micropythonCheck"), "check-snippets.mjs"); //$NON-NLS-1$ //$NON-NLS-2$
 		Path modules = Path.of(property("onramp.micropythonModules")); //$NON-NLS-1$
 		Path work = Files.createDirectories(Path.of(property("onramp.work"))); //$NON-NLS-1$

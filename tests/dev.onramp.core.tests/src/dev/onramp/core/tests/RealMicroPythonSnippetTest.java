@@ -32,7 +32,7 @@ class RealMicroPythonSnippetTest {
 	@Test
 	void everySnippetOfTheCatalogRunsOnMicroPython() throws Exception {
 		List<Sample> samples = SnippetCatalog.samples();
-		List<MicroPythonCheck.Result> results = MicroPythonCheck.run("catalog", samples, SAMPLE_TIMEOUT_MS);
+		List<MicroPythonCheck.Result> results = MicroPythonCheck.run("catalog", samples, SAMPLE_TIMEOUT_MS); //$NON-NLS-1$
 
 		String failures = results.stream().filter(r -> !r.passed()).map(MicroPythonCheck.Result::describe)
 				.collect(Collectors.joining("\n\n")); //$NON-NLS-1$
@@ -42,8 +42,9 @@ class RealMicroPythonSnippetTest {
 
 	@Test
 	void theBinaryReceiverAcknowledgesEveryPieceAndPrintsTheHashOfWhatItRead() throws Exception {
-		List<MicroPythonCheck.Result> readers = MicroPythonCheck.run("receiver", FileSnippets.samples(), SAMPLE_TIMEOUT_MS)
-				.stream().filter(r -> r.stdinBytes() > 0).toList();
+		List<MicroPythonCheck.Result> readers = MicroPythonCheck
+				.run("receiver", FileSnippets.samples(), SAMPLE_TIMEOUT_MS).stream() //$NON-NLS-1$
+				.filter(r -> r.stdinBytes() > 0).toList();
 
 		assertEquals(1, readers.size(), "one file snippet reads sys.stdin.buffer: the receiver"); //$NON-NLS-1$
 		MicroPythonCheck.Result receiver = readers.get(0);
