@@ -51,8 +51,11 @@ async function main(args) {
 		return 2;
 	}
 	const entry = join(modules, PACKAGE, 'micropython.mjs');
-	if (!existsSync(entry)) {
-		console.error(`check-snippets: ${PACKAGE} is not installed in ${modules}. Install it with:\n`
+	const manifest = join(modules, PACKAGE, 'package.json');
+	const installed = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).version : null;
+	if (!existsSync(entry) || installed !== VERSION) {
+		console.error(`check-snippets: ${PACKAGE}@${VERSION} is not installed in ${modules}`
+			+ (installed ? ` (version ${installed} is)` : '') + '. Install it with:\n'
 			+ `  mkdir -p ${dirname(modules)} && cp ${join(HERE, 'package.json')} ${dirname(modules)}/ && `
 			+ `(cd ${dirname(modules)} && npm install --no-package-lock --no-audit --no-fund)\n`
 			+ `or run releng/scripts/install-prerequisites.sh (it installs ${PACKAGE}@${VERSION}).`);
