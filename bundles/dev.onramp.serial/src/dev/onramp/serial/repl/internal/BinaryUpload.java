@@ -8,7 +8,6 @@
 package dev.onramp.serial.repl.internal;
 
 import java.io.ByteArrayOutputStream;
-import dev.onramp.core.repl.PythonLiteral;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -17,6 +16,7 @@ import dev.onramp.core.OnrampException;
 import dev.onramp.core.repl.DeviceErrorException;
 import dev.onramp.core.repl.ExecResult;
 import dev.onramp.core.repl.FileTransferProgress;
+import dev.onramp.core.repl.snippets.FileSnippets;
 
 /**
  * Raw bytes on the wire: a small receiver runs on the device, disables Ctrl-C ({@code micropython.kbd_intr(-1)}, so
@@ -27,7 +27,8 @@ import dev.onramp.core.repl.FileTransferProgress;
  * interrupt). At the end the device prints the SHA-256 of what it wrote. Every wait for an ACK has its own deadline.
  * <p>
  * One wire byte per payload byte plus one ACK per KB, against 4/3 for base64. The receiver needs
- * {@code sys.stdin.buffer} and {@code micropython.kbd_intr} (every ESP32 build has both; see {@link #PROBE}).
+ * {@code sys.stdin.buffer} and {@code micropython.kbd_intr} (every ESP32 build has both; see
+ * {@link FileSnippets#BINARY_PROBE}).
  */
 final class BinaryUpload {
 
@@ -37,25 +38,7 @@ final class BinaryUpload {
 	private static final int EOT = 4;
 	private static final int SHOWN = 32;
 
-	/** Runs without error exactly when the firmware can receive binary uploads. */
-	static final String PROBE = "import sys,micropython\nsys.stdin.buffer.read\nmicropython.kbd_intr\n"; //$NON-NLS-1$
-
 	private BinaryUpload() {
-	}
-
-	/** The receiver's program; the modules it uses were imported when the session prepared file access. */
-	static String receiver(String tmp, int size) {
-		return "_r=sys.stdin.buffer.read\n_o=sys.stdout.write\n" //$NON-NLS-1$
-				+ "_f=open(" + PythonLiteral.quote(tmp) + ",'wb')\n_h=hashlib.sha256()\n" //$NON-NLS-1$ //$NON-NLS-2$
-				+ "micropython.kbd_intr(-1)\n" //$NON-NLS-1$
-				+ "try:\n" //$NON-NLS-1$
-				+ " _o('\\x06')\n" //$NON-NLS-1$
-				+ " for _i in range(0," + size + "," + CHUNK + "):_d=_r(min(" + CHUNK + "," + size //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
-				+ "-_i));_f.write(_d);_h.update(_d);_o('\\x06')\n" //$NON-NLS-1$
-				+ "finally:\n" //$NON-NLS-1$
-				+ " micropython.kbd_intr(3)\n" //$NON-NLS-1$
-				+ " _f.close()\n" //$NON-NLS-1$
-				+ "print(binascii.hexlify(_h.digest()).decode())\n"; //$NON-NLS-1$
 	}
 
 	/**
@@ -68,7 +51,7 @@ final class BinaryUpload {
 			throws OnrampException {
 		Duration timeout = session.options().execTimeout();
 		String port = session.portName();
-		ExecResult result = session.converse(receiver(tmp, content.length), timeout, reader -> {
+		ExecResult result = session.converse(FileSnippets.receiver(tmp, content.length, CHUNK), timeout, reader -> {
 			if (!acknowledged(reader, timeout, port, 0, content.length)) {
 				return Optional.of(""); //$NON-NLS-1$
 			}

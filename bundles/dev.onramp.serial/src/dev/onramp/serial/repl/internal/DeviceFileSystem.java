@@ -8,7 +8,6 @@
 package dev.onramp.serial.repl.internal;
 
 import java.io.ByteArrayOutputStream;
-import dev.onramp.core.repl.PythonLiteral;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -27,7 +26,9 @@ import dev.onramp.core.repl.FileTransferProgress;
 import dev.onramp.core.repl.IDeviceFileSystem;
 import dev.onramp.core.repl.MicroPythonError;
 import dev.onramp.core.repl.PutResult;
+import dev.onramp.core.repl.PythonLiteral;
 import dev.onramp.core.repl.RemoteFile;
+import dev.onramp.core.repl.snippets.FileSnippets;
 
 /**
  * Files on the device through the raw REPL.
@@ -61,8 +62,6 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 	private static final int READ_LINE = 1536;
 	private static final int READ_LINES_PER_EXEC = 8;
 
-	private static final String PREPARE_ALL = "import os,binascii,hashlib\n" + BinaryUpload.PROBE; //$NON-NLS-1$
-
 	private final ReplSession session;
 	private Boolean hashlib;
 	private Boolean binary;
@@ -80,7 +79,7 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 	/** @return whether the firmware can receive binary uploads (asked once per session) */
 	private boolean binaryUploads() throws OnrampException {
 		if (binary == null) {
-			ExecResult result = session.exec(BinaryUpload.PROBE);
+			ExecResult result = session.exec(FileSnippets.BINARY_PROBE);
 			if (result.ok()) {
 				binary = Boolean.TRUE;
 			} else if (result.error().get().type().equals("AttributeError") //$NON-NLS-1$
@@ -101,17 +100,17 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 	 * @return whether the device has {@code hashlib}
 	 */
 	private boolean prepare() throws OnrampException {
-		if (hashlib == null && binary == null && session.exec(PREPARE_ALL).ok()) {
+		if (hashlib == null && binary == null && session.exec(FileSnippets.PREPARE_ALL).ok()) {
 			hashlib = Boolean.TRUE;
 			binary = Boolean.TRUE;
 		}
 		if (hashlib == null) {
-			ExecResult result = session.exec("import os,binascii,hashlib"); //$NON-NLS-1$
+			ExecResult result = session.exec(FileSnippets.PREPARE);
 			if (result.ok()) {
 				hashlib = Boolean.TRUE;
 			} else if (result.error().get().type().equals("ImportError") //$NON-NLS-1$
 					&& result.error().get().message().contains("hashlib")) { //$NON-NLS-1$
-				session.execOrThrow("import os,binascii", "Preparing file access"); //$NON-NLS-1$ //$NON-NLS-2$
+				session.execOrThrow(FileSnippets.PREPARE_WITHOUT_HASHLIB, "Preparing file access"); //$NON-NLS-1$
 				hashlib = Boolean.FALSE;
 			} else {
 				throw new DeviceErrorException(FailureReason.PROTOCOL_ERROR, "Preparing file access", //$NON-NLS-1$
@@ -121,14 +120,10 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 		return hashlib.booleanValue();
 	}
 
-	private static String q(String path) {
-		return PythonLiteral.quote(path);
-	}
-
 	@Override
 	public List<RemoteFile> list(String directory) throws OnrampException {
 		prepare();
-		String out = session.execOrThrow("print(list(os.ilistdir(" + q(directory) + ")))", "Listing " + directory); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		String out = session.execOrThrow(FileSnippets.listDirectory(directory), "Listing " + directory); //$NON-NLS-1$
 		List<RemoteFile> files = new ArrayList<>();
 		String prefix = directory.endsWith("/") ? directory : directory + "/"; //$NON-NLS-1$ //$NON-NLS-2$
 		for (Object entry : asList(PythonLiteral.parse(out), out)) {
@@ -158,7 +153,7 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 	@Override
 	public Optional<RemoteFile> stat(String path) throws OnrampException {
 		prepare();
-		ExecResult result = session.exec("print(os.stat(" + q(path) + "))"); //$NON-NLS-1$ //$NON-NLS-2$
+		ExecResult result = session.exec(FileSnippets.stat(path));
 		if (!result.ok()) {
 			MicroPythonError error = result.error().get();
 			if (error.isOSError(MicroPythonError.ENOENT)) {
@@ -191,7 +186,7 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 				continue;
 			}
 			prefix.append('/').append(part);
-			ExecResult result = session.exec("os.mkdir(" + q(prefix.toString()) + ")"); //$NON-NLS-1$ //$NON-NLS-2$
+			ExecResult result = session.exec(FileSnippets.mkdir(prefix.toString()));
 			if (!result.ok() && !result.error().get().isOSError(MicroPythonError.EEXIST)) {
 				throw new DeviceErrorException(FailureReason.PROTOCOL_ERROR, "Creating " + prefix, result.error().get()); //$NON-NLS-1$
 			}
@@ -207,13 +202,12 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 		}
 		long size = file.size();
 		ByteArrayOutputStream content = new ByteArrayOutputStream((int) Math.min(size, Integer.MAX_VALUE));
-		session.execOrThrow("_f=open(" + q(path) + ",'rb')\n_r=_f.read", "Opening " + path); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		session.execOrThrow(FileSnippets.openRead(path), "Opening " + path); //$NON-NLS-1$
 		progress.transferred(0, size);
 		while (content.size() < size) {
 			long left = size - content.size();
 			int lines = (int) Math.min(READ_LINES_PER_EXEC, (left + READ_LINE - 1) / READ_LINE);
-			String code = "print(binascii.b2a_base64(_r(" + READ_LINE + ")).decode(),end='')\n"; //$NON-NLS-1$ //$NON-NLS-2$
-			String out = session.execOrThrow(code.repeat(lines), "Reading " + path); //$NON-NLS-1$
+			String out = session.execOrThrow(FileSnippets.readBase64(READ_LINE, lines), "Reading " + path); //$NON-NLS-1$
 			int before = content.size();
 			for (String line : out.split("\\r?\\n")) { //$NON-NLS-1$
 				if (!line.isBlank()) {
@@ -225,7 +219,7 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 			}
 			progress.transferred(content.size(), size);
 		}
-		session.execOrThrow("_f.close()", "Closing " + path); //$NON-NLS-1$ //$NON-NLS-2$
+		session.execOrThrow(FileSnippets.CLOSE, "Closing " + path); //$NON-NLS-1$
 		if (content.size() != size) {
 			throw new OnrampException(FailureReason.PROTOCOL_ERROR, "Reading " + path + " gave " + content.size() //$NON-NLS-1$ //$NON-NLS-2$
 					+ " bytes instead of " + size + "."); //$NON-NLS-1$ //$NON-NLS-2$
@@ -246,19 +240,17 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 
 	private String deviceSha256(String path, long size) throws OnrampException {
 		String what = "Hashing " + path; //$NON-NLS-1$
-		String open = "_h=hashlib.sha256()\n_f=open(" + q(path) + ",'rb')\n"; //$NON-NLS-1$ //$NON-NLS-2$
-		String close = "_f.close()\nprint(binascii.hexlify(_h.digest()).decode())"; //$NON-NLS-1$
-		String update = "_h.update(_f.read(" + HASH_PIECE + "))\n"; //$NON-NLS-1$ //$NON-NLS-2$
 		long pieces = (size + HASH_PIECE - 1) / HASH_PIECE;
 		String out;
 		if (pieces <= HASH_PIECES_PER_EXEC) {
-			out = session.execOrThrow(open + update.repeat((int) pieces) + close, what);
+			out = session.execOrThrow(FileSnippets.hash(path, HASH_PIECE, (int) pieces), what);
 		} else {
-			session.execOrThrow(open, what);
+			session.execOrThrow(FileSnippets.hashOpen(path), what);
 			for (long done = 0; done < pieces; done += HASH_PIECES_PER_EXEC) {
-				session.execOrThrow(update.repeat((int) Math.min(HASH_PIECES_PER_EXEC, pieces - done)), what);
+				int count = (int) Math.min(HASH_PIECES_PER_EXEC, pieces - done);
+				session.execOrThrow(FileSnippets.hashUpdate(HASH_PIECE, count), what);
 			}
-			out = session.execOrThrow(close, what);
+			out = session.execOrThrow(FileSnippets.HASH_FINISH, what);
 		}
 		String hex = out.strip();
 		if (!hex.matches("[0-9a-f]{64}")) { //$NON-NLS-1$
@@ -319,24 +311,19 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 	/** Base64 lines, several per raw-paste snippet; the first snippet also creates the file, the last closes it. */
 	private void writeBase64(String tmp, byte[] content, FileTransferProgress progress, long[] sent)
 			throws OnrampException {
-		String open = "_f=open(" + q(tmp) + ",'wb')\n_w=_f.write\n_b=binascii.a2b_base64\n"; //$NON-NLS-1$ //$NON-NLS-2$
 		progress.transferred(0, content.length);
 		Base64.Encoder encoder = Base64.getEncoder();
 		do {
-			StringBuilder code = new StringBuilder(sent[0] == 0 ? open : ""); //$NON-NLS-1$
 			long chunkStart = sent[0];
 			long end = sent[0];
+			List<String> lines = new ArrayList<>(LINES_PER_EXEC);
 			for (int line = 0; line < LINES_PER_EXEC && end < content.length; line++) {
 				int n = (int) Math.min(LINE_PAYLOAD, content.length - end);
-				code.append("_w(_b('") //$NON-NLS-1$
-						.append(encoder.encodeToString(Arrays.copyOfRange(content, (int) end, (int) end + n)))
-						.append("'))\n"); //$NON-NLS-1$
+				lines.add(encoder.encodeToString(Arrays.copyOfRange(content, (int) end, (int) end + n)));
 				end += n;
 			}
-			if (end == content.length) {
-				code.append("_f.close()\n"); //$NON-NLS-1$
-			}
-			session.execOrThrow(code.toString(), "Writing " + tmp); //$NON-NLS-1$
+			String code = FileSnippets.writeBase64(tmp, chunkStart == 0, lines, end == content.length);
+			session.execOrThrow(code, "Writing " + tmp); //$NON-NLS-1$
 			sent[0] = end;
 			progress.transferred(sent[0], content.length);
 			if (chunkStart == end) {
@@ -354,13 +341,13 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 	}
 
 	private void rename(String from, String to) throws OnrampException {
-		ExecResult result = session.exec("os.rename(" + q(from) + "," + q(to) + ")"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		ExecResult result = session.exec(FileSnippets.rename(from, to));
 		if (result.ok()) {
 			return;
 		}
 		if (result.error().get().isOSError(MicroPythonError.EEXIST)) {
 			// FAT does not replace on rename (littlefs does): a short window without the file remains
-			session.execOrThrow("os.remove(" + q(to) + ")\nos.rename(" + q(from) + "," + q(to) + ")", "Replacing " + to); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+			session.execOrThrow(FileSnippets.replace(from, to), "Replacing " + to); //$NON-NLS-1$
 			return;
 		}
 		throw new DeviceErrorException(FailureReason.PROTOCOL_ERROR, "Renaming " + from, result.error().get()); //$NON-NLS-1$
@@ -368,7 +355,7 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 
 	private void removeQuietly(String path) {
 		try {
-			session.exec("os.remove(" + q(path) + ")"); //$NON-NLS-1$ //$NON-NLS-2$
+			session.exec(FileSnippets.remove(path));
 		} catch (OnrampException e) {
 			// the upload already failed; keep its error
 		}
@@ -377,7 +364,7 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 	@Override
 	public void remove(String path) throws OnrampException {
 		prepare();
-		ExecResult result = session.exec("os.remove(" + q(path) + ")"); //$NON-NLS-1$ //$NON-NLS-2$
+		ExecResult result = session.exec(FileSnippets.remove(path));
 		if (!result.ok() && !result.error().get().isOSError(MicroPythonError.ENOENT)) {
 			throw new DeviceErrorException(FailureReason.PROTOCOL_ERROR, "Removing " + path, result.error().get()); //$NON-NLS-1$
 		}
