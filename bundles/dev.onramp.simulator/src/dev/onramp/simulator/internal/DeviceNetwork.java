@@ -255,7 +255,13 @@ public final class DeviceNetwork implements AutoCloseable {
 		transcript.print("[SETUP] Starting HTTPS server..."); //$NON-NLS-1$
 		SetupServer routes = new SetupServer(settings, hostname, STATION_IP, transcript::print, this::softReset);
 		try {
-			byte[][] material = PyDirectMain.keyMaterial(files, settings.get(), true);
+			byte[][] material;
+			synchronized (this) {
+				// firmware that keeps what it loaded before serves the old certificate in setup mode too
+				material = webFault == WebFault.SERVES_STALE_CERTIFICATE && loadedKeyMaterial != null
+						? loadedKeyMaterial
+						: PyDirectMain.keyMaterial(files, settings.get(), true);
+			}
 			PyDirectWebServer started = PyDirectWebServer.start(material[0], material[1], httpsPort, routes);
 			synchronized (this) {
 				if (closed || bootGeneration != generation) {

@@ -49,13 +49,17 @@ class Rfc2217ReplTest {
 				.withExecTimeout(Duration.ofSeconds(10)).withReconnectTimeout(Duration.ofSeconds(5));
 		try (IReplSession session = new ReplService().connect(() -> service.open(server.uri(), 115200), options,
 				new NullProgressMonitor())) {
-			String hostname = server.device().hostname();
+			// the firmware's own rule gives pyDirect-xxxx; Onramp writes host names in lower case
+			String hostname = server.device().hostname().toLowerCase(java.util.Locale.ROOT);
 			assertEquals(hostname, session.identify().hostname().orElseThrow());
+			int resetsBefore = server.device().hardResets();
+			int rtsResetsBefore = server.resets();
 			session.hardReset(new NullProgressMonitor());
-			assertEquals(1, server.device().hardResets());
+			assertEquals(resetsBefore + 1, server.device().hardResets());
 			assertEquals(hostname, session.identify().hostname().orElseThrow());
 			assertEquals(1, server.connections());
-			assertEquals(0, server.resets(), "machine.reset(), not the modem lines");
+			assertEquals(rtsResetsBefore, server.resets(),
+					"machine.reset(), not the modem lines: the banner after it was caught on the same connection");
 		}
 	}
 }

@@ -108,6 +108,30 @@ final class BootCatcher {
 		return Wait.NOTHING;
 	}
 
+	/**
+	 * Discards the running program's output until the line is quiet for {@code quiet} or {@code max} has passed, like
+	 * {@link ReplReader#drain}, but interrupts the board at once if it restarts meanwhile.
+	 *
+	 * @return whether the board restarted and was interrupted at its boot banner
+	 */
+	boolean drainWatching(Duration quiet, Duration max, ByteArrayOutputStream seen) throws OnrampException {
+		long end = ReplReader.deadline(max);
+		int boot = 0;
+		while (System.nanoTime() - end < 0) {
+			int b = reader.readByte(Math.min(end, ReplReader.deadline(quiet)));
+			if (b < 0) {
+				return false;
+			}
+			seen.write(b);
+			boot = advance(BANNER, boot, b);
+			if (boot == BANNER.length) {
+				interruptNow();
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** Naive matching is enough: neither marker repeats its first byte inside itself before a mismatch matters. */
 	private static int advance(byte[] marker, int matched, int b) {
 		if (b == (marker[matched] & 0xff)) {

@@ -40,9 +40,12 @@ final class RawRepl {
 	private static final int RESET_ATTEMPTS = 2;
 	/** With reset lines at hand, one polite Ctrl-C gets this long before the board is restarted. */
 	private static final Duration FIRST_TRY = Duration.ofMillis(1500);
-	/** The pyDirect installer waits this long for the boot banner after a reset. */
-	private static final Duration BOOT_WAIT = Duration.ofSeconds(8);
-	private static final Duration AFTER_INTERRUPT = Duration.ofSeconds(2);
+	/**
+	 * An ESP32 prints pyDirect's boot banner about a second after a reset (ROM, bootloader, MicroPython, boot.py): a
+	 * reset gets at least this long, even when the caller's limit ends sooner.
+	 */
+	static final Duration BOOT_WAIT = Duration.ofSeconds(3);
+	private static final long AFTER_INTERRUPT_MILLIS = 1000;
 
 	private final ReplReader reader;
 	private final String port;
@@ -75,16 +78,17 @@ final class RawRepl {
 		boolean resetRefused = false;
 		boolean bannerSeen = false;
 		if (lines.isPresent()) {
-			for (int attempt = 0; attempt < RESET_ATTEMPTS; attempt++) {
+			// the caller's limit, but never less than a board needs to boot as far as boot.py
+			long resetDeadline = Math.max(deadline, ReplReader.deadline(BOOT_WAIT));
+			for (int attempt = 0; attempt < RESET_ATTEMPTS && System.nanoTime() - resetDeadline < 0; attempt++) {
 				subTask(monitor, "Restarting the board on " + port + " to reach its REPL"); //$NON-NLS-1$ //$NON-NLS-2$
-				long bootDeadline = ReplReader.deadline(timeout.compareTo(BOOT_WAIT) > 0 ? timeout : BOOT_WAIT);
-				BootCatcher.Outcome outcome = boot.resetAndInterrupt(lines.get(), bootDeadline, monitor);
+				BootCatcher.Outcome outcome = boot.resetAndInterrupt(lines.get(), resetDeadline, monitor);
 				if (outcome != BootCatcher.Outcome.INTERRUPTED) {
 					resetRefused = outcome == BootCatcher.Outcome.REFUSED;
 					break;
 				}
 				bannerSeen = true;
-				if (enterAfterInterrupt(seen)) {
+				if (enterAfterInterrupt(seen, resetDeadline)) {
 					return;
 				}
 			}
@@ -97,7 +101,7 @@ final class RawRepl {
 			subTask(monitor, "Press RESET on the board: its program ignores Ctrl-C (" + port + ")"); //$NON-NLS-1$ //$NON-NLS-2$
 			if (boot.interruptAtBanner(ReplReader.deadline(resetButtonWait), monitor)) {
 				bannerSeen = true;
-				if (enterAfterInterrupt(seen)) {
+				if (enterAfterInterrupt(seen, deadline)) {
 					return;
 				}
 			}
@@ -114,7 +118,14 @@ final class RawRepl {
 			reader.write(INTERRUPT);
 			reader.write(INTERRUPT);
 			long left = deadline - System.nanoTime();
-			seen.writeBytes(reader.drain(Duration.ofMillis(150), Duration.ofNanos(Math.max(1, Math.min(left / 3, 600_000_000L)))));
+			if (boot.drainWatching(Duration.ofMillis(150), Duration.ofNanos(Math.max(1, Math.min(left / 3, 600_000_000L))),
+					seen)) {
+				// the board restarted while its output drained (someone pressed RESET): it was interrupted at its banner
+				if (enterAfterInterrupt(seen, deadline)) {
+					return true;
+				}
+				continue;
+			}
 			reader.write(ENTER_RAW);
 			long attemptDeadline = attempt == attempts - 1 ? deadline
 					: Math.min(deadline, System.nanoTime() + Math.max(1_000_000_000L, (deadline - System.nanoTime()) / 2));
@@ -123,19 +134,24 @@ final class RawRepl {
 			}
 			BootCatcher.Wait answer = boot.awaitRawBanner(RAW_BANNER, attemptDeadline, seen);
 			if (answer == BootCatcher.Wait.RAW_REPL
-					|| answer == BootCatcher.Wait.BOOT_INTERRUPTED && enterAfterInterrupt(seen)) {
+					|| answer == BootCatcher.Wait.BOOT_INTERRUPTED && enterAfterInterrupt(seen, deadline)) {
 				return true;
 			}
 		}
 		return false;
 	}
 
-	/** After the boot banner was interrupted: the board prints its traceback and the friendly prompt. */
-	private boolean enterAfterInterrupt(ByteArrayOutputStream seen) throws OnrampException {
-		seen.writeBytes(reader.drain(Duration.ofMillis(150), Duration.ofMillis(600)));
+	/**
+	 * After the boot banner was interrupted: the board prints its traceback and the friendly prompt. Takes until
+	 * {@code limit}, but at least {@value #AFTER_INTERRUPT_MILLIS} ms: an interrupted board answers at once.
+	 */
+	private boolean enterAfterInterrupt(ByteArrayOutputStream seen, long limit) throws OnrampException {
+		long end = Math.max(limit, ReplReader.deadline(Duration.ofMillis(AFTER_INTERRUPT_MILLIS)));
+		seen.writeBytes(reader.drain(Duration.ofMillis(150), Duration.ofNanos(Math.max(1, Math.min(600_000_000L,
+				(end - System.nanoTime()) / 2)))));
 		reader.write(ENTER_RAW);
 		try {
-			reader.readUntil(RAW_BANNER, ReplReader.deadline(AFTER_INTERRUPT));
+			reader.readUntil(RAW_BANNER, end);
 			return true;
 		} catch (ReplReader.Timeout e) {
 			seen.writeBytes(e.received());
@@ -155,14 +171,14 @@ final class RawRepl {
 					"Could not enter the raw REPL: the board on " + port //$NON-NLS-1$
 							+ " ignored Ctrl-C and did not print its boot banner after a reset through RTS" //$NON-NLS-1$
 							+ (received.length == 0 ? "." : " (it printed \"" + ReplReader.show(received) + "\")."), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-					"Press the board's RESET button and retry; close any other program that uses the port (a serial monitor, mpremote, Thonny); check that the board runs MicroPython at 115200 baud."); //$NON-NLS-1$
+					"Press the board's RESET button and retry; check that another program (a serial monitor, mpremote, Thonny) does not use the port and that the board runs MicroPython at 115200 baud."); //$NON-NLS-1$
 		}
 		if (bannerSeen) {
 			return new OnrampException(FailureReason.PROTOCOL_ERROR,
 					"Could not enter the raw REPL: the board on " + port //$NON-NLS-1$
 							+ " restarted, but its program started before Ctrl-C could stop it (it printed \"" //$NON-NLS-1$
 							+ ReplReader.show(received) + "\").", //$NON-NLS-1$
-					"Retry; if it keeps failing, hold the BOOT button, press RESET, release BOOT, and use a firmware tool to check the board."); //$NON-NLS-1$
+					"Retry; check that another program (a serial monitor, mpremote, Thonny) does not use the port and that the baud rate is 115200 (MicroPython's); if it keeps failing, reinstall the board's firmware."); //$NON-NLS-1$
 		}
 		if (received.length == 0) {
 			return new OnrampException(FailureReason.TIMEOUT,

@@ -158,9 +158,9 @@ final class ReplSession implements IReplSession {
 		boolean vanished = false;
 		long watch = ReplReader.deadline(RESET_WATCH);
 		try {
-			while (System.nanoTime() - watch < 0 && reader.readByte(watch) >= 0) {
-				// boot output of a board behind a USB-UART bridge, whose port stays
-			}
+			// boot output of a board behind a USB-UART bridge, whose port stays: pyDirect's is interrupted at its banner,
+			// before its main.py starts ignoring Ctrl-C
+			new BootCatcher(reader).interruptAtBanner(watch, monitor);
 		} catch (OnrampException e) {
 			if (e.reason() != FailureReason.DEVICE_VANISHED) {
 				throw e;
