@@ -27,7 +27,6 @@ import com.google.gson.JsonObject;
 
 import dev.onramp.simulator.Fault;
 import dev.onramp.simulator.SimulatedNetwork;
-import dev.onramp.simulator.SimulatorServer;
 import dev.onramp.simulator.improv.ImprovSimulatorServer;
 import dev.onramp.simulator.rfc2217.Rfc2217SimulatorServer;
 

@@ -34,7 +34,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import dev.onramp.simulator.SimulatedNetwork;
-import dev.onramp.simulator.SimulatorServer;
 import dev.onramp.simulator.improv.ImprovSimulatorServer;
 import dev.onramp.simulator.protocomm.SimulatedProtocommDevice;
 import dev.onramp.simulator.rfc2217.Rfc2217SimulatorServer;

@@ -28,7 +28,6 @@ import com.google.gson.JsonObject;
 
 import dev.onramp.core.MacAddress;
 import dev.onramp.simulator.SimulatedNetwork;
-import dev.onramp.simulator.SimulatorServer;
 import dev.onramp.simulator.mdns.SimulatedMdnsAnnouncer;
 import dev.onramp.simulator.rfc2217.Rfc2217SimulatorServer;
 

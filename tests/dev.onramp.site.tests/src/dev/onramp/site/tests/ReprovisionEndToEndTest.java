@@ -30,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 import com.google.gson.JsonObject;
 
 import dev.onramp.simulator.SimulatedNetwork;
-import dev.onramp.simulator.SimulatorServer;
 import dev.onramp.simulator.WebFault;
 import dev.onramp.simulator.rfc2217.Rfc2217SimulatorServer;
 
