@@ -68,6 +68,7 @@ public final class ConsoleProgressMonitor extends NullProgressMonitor {
 	@Override
 	public void beginTask(String name, int total) {
 		task = name == null ? "" : name; //$NON-NLS-1$
+		subTask = ""; //$NON-NLS-1$
 		totalWork = total;
 		worked = 0;
 		if (!task.isEmpty()) {
@@ -89,7 +90,24 @@ public final class ConsoleProgressMonitor extends NullProgressMonitor {
 			return;
 		}
 		subTask = name;
-		line(task.isEmpty() ? name : task + ": " + name); //$NON-NLS-1$
+		line(current());
+	}
+
+	/**
+	 * @return the task and its current step; on a terminal the step keeps its place when the line is too narrow for
+	 *         both (it may ask the user to do something), the task is shortened instead
+	 */
+	private String current() {
+		if (task.isEmpty() || subTask.isEmpty()) {
+			return task.isEmpty() ? subTask : task;
+		}
+		int room = Math.max(10, columns - bar().length() - 2);
+		String head = task;
+		if (terminal && head.length() + 2 + subTask.length() > room) {
+			int keep = room - subTask.length() - 3;
+			head = keep > 0 ? head.substring(0, Math.min(head.length(), keep)) + "\u2026" : ""; //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		return head.isEmpty() ? subTask : head + ": " + subTask; //$NON-NLS-1$
 	}
 
 	@Override
@@ -101,7 +119,7 @@ public final class ConsoleProgressMonitor extends NullProgressMonitor {
 	public void internalWorked(double work) {
 		worked += work;
 		if (terminal) {
-			line(task.isEmpty() ? subTask : task);
+			line(current());
 		}
 	}
 

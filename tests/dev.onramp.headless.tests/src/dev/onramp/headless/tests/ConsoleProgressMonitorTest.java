@@ -86,4 +86,17 @@ class ConsoleProgressMonitorTest {
 		assertEquals("onramp: Scanning\nNetworks the device sees:\n",
 				err.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
 	}
+
+	@Test
+	void onANarrowTerminalTheStepStaysVisibleAndTheTaskIsShortened() {
+		ConsoleProgressMonitor monitor = monitor(Map.of("ONRAMP_STDERR_TTY", "1", "COLUMNS", "80"));
+		monitor.beginTask("Identifying the device on /tmp/a-rather-long-folder-name/with/more/folders/ttyUSB0", 4);
+		monitor.subTask("Press RESET on the board: its program ignores Ctrl-C");
+		monitor.worked(1);
+		String text = err.toString(StandardCharsets.UTF_8);
+		String last = text.substring(text.lastIndexOf("\u001B[2K") + 4);
+		assertTrue(last.endsWith("Press RESET on the board: its program ignores Ctrl-C"), last);
+		assertTrue(last.contains("Identifying\u2026") || last.contains("Identifying the"), last);
+		assertTrue(last.length() <= 80, last.length() + ": " + last);
+	}
 }
