@@ -50,8 +50,11 @@ class PseudoTerminalEndToEndTest {
 	private static final Duration HOLD_TIMEOUT = Duration.ofSeconds(10);
 	/** A serial channel notices a vanished line within a read slice (a second): the command ends well within this. */
 	private static final Duration VANISHED_EXIT = Duration.ofSeconds(10);
-	/** Longer than any test here: the board's main.py never gets past its imports. */
-	private static final Duration BOOT_WINDOW = Duration.ofMinutes(10);
+	/**
+	 * Long enough for the product to start and interrupt the board after it is plugged in; short enough for a board
+	 * re-provisioned on a line that stays to start its setup server within the wait after its reset.
+	 */
+	private static final Duration BOOT_WINDOW = Duration.ofSeconds(15);
 
 	@TempDir
 	Path temporary;
@@ -287,7 +290,7 @@ class PseudoTerminalEndToEndTest {
 
 	/**
 	 * These tests are about the port (its coming and going, its holders, a pulled cable): the board is caught while
-	 * its main.py still imports, where Ctrl-C reaches the REPL. A pseudo-terminal has no reset lines, so the published
+	 * its main.py still imports (a slow start), where Ctrl-C reaches the REPL. A pseudo-terminal has no reset lines, so the published
 	 * firmware's Ctrl-C-swallowing loop is met there with the RESET button (PyDirectAsPublishedEndToEndTest).
 	 */
 	private static SimulatorOptions caughtAtBoot(SimulatorOptions options) {
