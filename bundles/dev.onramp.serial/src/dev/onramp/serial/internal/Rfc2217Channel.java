@@ -48,8 +48,7 @@ final class Rfc2217Channel implements IByteChannel {
 	private final OutputStream output;
 	private final ByteChannelPipe received;
 	private final Object writeLock = new Object();
-	private volatile boolean closed;
-	private volatile boolean ended;
+	private final ServerLine line;
 
 	private final IModemLines modemLines = new IModemLines() {
 		@Override
@@ -68,6 +67,7 @@ final class Rfc2217Channel implements IByteChannel {
 	private Rfc2217Channel(String name, TelnetClient telnet, ComPortOption comPort) {
 		this.name = name;
 		this.telnet = telnet;
+		this.line = new ServerLine(name, () -> disconnectQuietly(telnet));
 		this.comPort = comPort;
 		this.output = telnet.getOutputStream();
 		this.received = new ByteChannelPipe(name, name);
@@ -135,7 +135,7 @@ final class Rfc2217Channel implements IByteChannel {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (!(telnet.getLocalOptionState(TelnetOption.BINARY) && telnet.getRemoteOptionState(TelnetOption.BINARY)
 				&& telnet.getLocalOptionState(ComPortOption.OPTION))) {
-			if (ended) {
+			if (line.hasEnded()) {
 				throw closedBeforeAgreeing(name, null);
 			}
 			if (System.nanoTime() - deadline > 0) {
@@ -167,7 +167,7 @@ final class Rfc2217Channel implements IByteChannel {
 		} catch (IOException | OnrampException e) {
 			// the connection ended: the reader sees the line vanish once it has read what came before
 		} finally {
-			ended = true;
+			line.ended();
 			received.b().close();
 		}
 	}
@@ -185,8 +185,8 @@ final class Rfc2217Channel implements IByteChannel {
 	@Override
 	public int read(byte[] buffer, int offset, int length, Duration timeout) throws OnrampException {
 		Objects.checkFromIndexSize(offset, length, buffer.length);
-		if (closed) {
-			ensureOpen();
+		if (line.isClosed()) {
+			line.ensureOpen();
 		}
 		try {
 			// what arrived before the connection ended is still read
@@ -195,33 +195,33 @@ final class Rfc2217Channel implements IByteChannel {
 			if (e.reason() != FailureReason.DEVICE_VANISHED) {
 				throw e;
 			}
-			ensureOpen();
+			line.ensureOpen();
 			disconnectQuietly(telnet);
-			throw vanished(e);
+			throw line.vanished(e);
 		}
 	}
 
 	@Override
 	public void write(byte[] data, int offset, int length) throws OnrampException {
 		Objects.checkFromIndexSize(offset, length, data.length);
-		ensureOpen();
+		line.ensureOpen();
 		synchronized (writeLock) {
 			try {
 				output.write(data, offset, length);
 				output.flush();
 			} catch (IOException e) {
-				throw lineLost(e);
+				throw line.lost(e);
 			}
 		}
 	}
 
 	private void send(int[] subnegotiation) throws OnrampException {
-		ensureOpen();
+		line.ensureOpen();
 		synchronized (writeLock) {
 			try {
 				telnet.sendSubnegotiation(subnegotiation);
 			} catch (IOException e) {
-				throw lineLost(e);
+				throw line.lost(e);
 			}
 		}
 	}
@@ -233,36 +233,13 @@ final class Rfc2217Channel implements IByteChannel {
 
 	@Override
 	public boolean isOpen() {
-		return !closed && !ended;
+		return line.isOpen();
 	}
 
 	@Override
 	public void close() {
-		closed = true;
-		disconnectQuietly(telnet);
+		line.close();
 		received.a().close();
-	}
-
-	private void ensureOpen() throws OnrampException {
-		if (closed) {
-			throw new OnrampException(FailureReason.DEVICE_VANISHED, "The connection " + name + " is closed."); //$NON-NLS-1$ //$NON-NLS-2$
-		}
-		if (ended) {
-			throw vanished(null);
-		}
-	}
-
-	private OnrampException lineLost(IOException cause) throws OnrampException {
-		ensureOpen();
-		ended = true;
-		disconnectQuietly(telnet);
-		return vanished(cause);
-	}
-
-	private OnrampException vanished(Exception cause) {
-		return new OnrampException(FailureReason.DEVICE_VANISHED,
-				"The serial server at " + name + " closed the connection.", //$NON-NLS-1$ //$NON-NLS-2$
-				"Check that the serial server (ser2net, a simulator) is still running, then connect again.", cause); //$NON-NLS-1$
 	}
 
 	private static void disconnectQuietly(TelnetClient telnet) {

@@ -34,14 +34,14 @@ final class SocketByteChannel implements IByteChannel {
 	private final InputStream input;
 	private final OutputStream output;
 	private final Object readLock = new Object();
-	private volatile boolean closed;
-	private volatile boolean vanished;
+	private final ServerLine line;
 
 	private SocketByteChannel(String name, Socket socket) throws IOException {
 		this.name = name;
 		this.socket = socket;
 		this.input = socket.getInputStream();
 		this.output = socket.getOutputStream();
+		this.line = new ServerLine(name, () -> closeQuietly(socket));
 	}
 
 	static boolean isSocketAddress(String port) {
@@ -127,7 +127,7 @@ final class SocketByteChannel implements IByteChannel {
 	public int read(byte[] buffer, int offset, int length, Duration timeout) throws OnrampException {
 		Objects.checkFromIndexSize(offset, length, buffer.length);
 		synchronized (readLock) {
-			ensureOpen();
+			line.ensureOpen();
 			if (length == 0) {
 				return 0;
 			}
@@ -140,13 +140,13 @@ final class SocketByteChannel implements IByteChannel {
 				socket.setSoTimeout((int) Math.clamp(millis, 1, Integer.MAX_VALUE));
 				int count = input.read(buffer, offset, length);
 				if (count < 0) {
-					throw lineLost(null);
+					throw line.lost(null);
 				}
 				return count;
 			} catch (SocketTimeoutException e) {
 				return 0;
 			} catch (IOException e) {
-				throw lineLost(e);
+				throw line.lost(e);
 			}
 		}
 	}
@@ -154,46 +154,23 @@ final class SocketByteChannel implements IByteChannel {
 	@Override
 	public void write(byte[] data, int offset, int length) throws OnrampException {
 		Objects.checkFromIndexSize(offset, length, data.length);
-		ensureOpen();
+		line.ensureOpen();
 		try {
 			output.write(data, offset, length);
 			output.flush();
 		} catch (IOException e) {
-			throw lineLost(e);
+			throw line.lost(e);
 		}
 	}
 
 	@Override
 	public boolean isOpen() {
-		return !closed && !vanished;
+		return line.isOpen();
 	}
 
 	@Override
 	public void close() {
-		closed = true;
-		closeQuietly(socket);
-	}
-
-	private void ensureOpen() throws OnrampException {
-		if (closed) {
-			throw new OnrampException(FailureReason.DEVICE_VANISHED, "The connection " + name + " is closed."); //$NON-NLS-1$ //$NON-NLS-2$
-		}
-		if (vanished) {
-			throw vanished(null);
-		}
-	}
-
-	private OnrampException lineLost(IOException cause) throws OnrampException {
-		ensureOpen();
-		vanished = true;
-		closeQuietly(socket);
-		return vanished(cause);
-	}
-
-	private OnrampException vanished(IOException cause) {
-		return new OnrampException(FailureReason.DEVICE_VANISHED,
-				"The serial server at " + name + " closed the connection.", //$NON-NLS-1$ //$NON-NLS-2$
-				"Check that the serial server (ser2net, a simulator) is still running, then connect again.", cause); //$NON-NLS-1$
+		line.close();
 	}
 
 	private static void closeQuietly(Socket socket) {
