@@ -91,12 +91,12 @@ class ConsoleProgressMonitorTest {
 	void onANarrowTerminalTheStepStaysVisibleAndTheTaskIsShortened() {
 		ConsoleProgressMonitor monitor = monitor(Map.of("ONRAMP_STDERR_TTY", "1", "COLUMNS", "80"));
 		monitor.beginTask("Identifying the device on /tmp/a-rather-long-folder-name/with/more/folders/ttyUSB0", 4);
-		monitor.subTask("Press RESET on the board: its program ignores Ctrl-C");
+		monitor.subTask("Press RESET on the board");
 		monitor.worked(1);
 		String text = err.toString(StandardCharsets.UTF_8);
 		String last = text.substring(text.lastIndexOf("\u001B[2K") + 4);
-		assertTrue(last.endsWith("Press RESET on the board: its program ignores Ctrl-C"), last);
-		assertTrue(last.contains("Identifying\u2026") || last.contains("Identifying the"), last);
+		assertTrue(last.endsWith("Press RESET on the board"), last);
+		assertTrue(last.contains("Identifying the\u2026") || last.contains("Identifying the d"), last);
 		assertTrue(last.length() <= 80, last.length() + ": " + last);
 	}
 }

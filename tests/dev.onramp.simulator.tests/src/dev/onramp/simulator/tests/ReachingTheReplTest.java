@@ -86,6 +86,12 @@ class ReachingTheReplTest {
 			assertEquals(Optional.of("pydirect-" + mac.substring(8).toLowerCase()), identity.hostname(), //$NON-NLS-1$
 					"wifi.py's rule, in lower case as the installer stores it");
 		}
+		// closing leaves the board running its firmware again: a soft reboot runs boot.py and main.py
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (device.softResets() < 1) {
+			assertTrue(System.nanoTime() - deadline < 0, "the board was left parked in its REPL"); //$NON-NLS-1$
+			LockSupport.parkNanos(1_000_000); // polls a condition with a deadline
+		}
 	}
 
 	@Test
