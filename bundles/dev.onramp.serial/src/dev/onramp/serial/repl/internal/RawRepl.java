@@ -30,6 +30,8 @@ final class RawRepl {
 
 	static final byte[] RAW_BANNER = ascii("raw REPL; CTRL-B to exit\r\n>"); //$NON-NLS-1$
 	private static final byte[] SOFT_REBOOT = ascii("soft reboot\r\n"); //$NON-NLS-1$
+	private static final byte[] SOFT_REBOOT_SAID = ascii("soft reboot"); //$NON-NLS-1$
+	private static final Duration RESTART_ACKNOWLEDGED = Duration.ofSeconds(1);
 	private static final byte[] INTERRUPT = { '\r', 3 };
 	private static final byte[] ENTER_RAW = { '\r', 1 };
 	private static final byte[] RAW_PASTE_REQUEST = { 5, 'A', 1 };
@@ -203,6 +205,12 @@ final class RawRepl {
 	 */
 	void exitAndRestart() throws OnrampException {
 		reader.write(new byte[] { '\r', 2, 4 });
+		try {
+			// the board says so at once; closing the port before it has read the bytes could lose them
+			reader.readUntil(SOFT_REBOOT_SAID, ReplReader.deadline(RESTART_ACKNOWLEDGED));
+		} catch (ReplReader.Timeout e) {
+			// a board that does not say it restarts: nothing more to do for it
+		}
 	}
 
 	/** Ctrl-D at the empty raw prompt: the device soft-reboots and comes back to the raw REPL. */
