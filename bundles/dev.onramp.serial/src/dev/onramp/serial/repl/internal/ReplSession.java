@@ -33,6 +33,7 @@ import dev.onramp.core.serial.IByteChannel;
 final class ReplSession implements IReplSession {
 
 	private static final Duration RESET_WATCH = Duration.ofSeconds(2);
+	private static final byte[] RAW_OK = { 'O', 'K' };
 	private static final Duration REOPEN_PAUSE = Duration.ofMillis(200);
 
 	private final IChannelOpener opener;
@@ -295,8 +296,18 @@ final class ReplSession implements IReplSession {
 		try {
 			// plain raw, no waiting for the result: the board resets before it answers
 			reader.write((BoardSnippets.HARD_RESET + "\004").getBytes(StandardCharsets.US_ASCII)); //$NON-NLS-1$
+			awaitReceived();
 		} finally {
 			channel.close();
+		}
+	}
+
+	/** The board's OK says it has the whole snippet: closing the port sooner could discard what is on the way. */
+	private void awaitReceived() {
+		try {
+			reader.readUntil(RAW_OK, ReplReader.deadline(RESET_WATCH));
+		} catch (ReplReader.Timeout | OnrampException e) {
+			// the line went (a native USB port resets with the board) or the board is rebooting already
 		}
 	}
 
