@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
@@ -31,8 +30,6 @@ import java.util.stream.Stream;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -156,23 +153,9 @@ class PyDirectAsPublishedEndToEndTest {
 
 	/** A GET over TLS to the board on 127.0.0.1, trusting what it serves (its certificate is checked elsewhere). */
 	private static String get(int port, String path) throws Exception {
-		SSLContext context = SSLContext.getInstance("TLS");
-		context.init(null, new TrustManager[] { new X509TrustManager() {
-			@Override
-			public void checkClientTrusted(X509Certificate[] chain, String authType) {
-				throw new UnsupportedOperationException("a client only");
-			}
-
-			@Override
-			public void checkServerTrusted(X509Certificate[] chain, String authType) {
-				// looked at, not judged
-			}
-
-			@Override
-			public X509Certificate[] getAcceptedIssuers() {
-				return new X509Certificate[0];
-			}
-		} }, new SecureRandom());
+		SSLContext context = ServedCertificate.lookingOnly(chain -> {
+			// looked at, not judged: the certificate is checked elsewhere
+		});
 		try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port)) {
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();

@@ -32,23 +32,7 @@ final class ServedCertificate {
 	/** @return the leaf certificate served on 127.0.0.1:port */
 	static X509Certificate on(int port) throws IOException, GeneralSecurityException {
 		X509Certificate[] served = new X509Certificate[1];
-		SSLContext context = SSLContext.getInstance("TLS");
-		context.init(null, new TrustManager[] { new X509TrustManager() {
-			@Override
-			public void checkClientTrusted(X509Certificate[] chain, String authType) {
-				throw new UnsupportedOperationException("a client only");
-			}
-
-			@Override
-			public void checkServerTrusted(X509Certificate[] chain, String authType) {
-				served[0] = chain[0];
-			}
-
-			@Override
-			public X509Certificate[] getAcceptedIssuers() {
-				return new X509Certificate[0];
-			}
-		} }, null);
+		SSLContext context = lookingOnly(chain -> served[0] = chain[0]);
 		try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port)) {
 			socket.setSoTimeout(10_000);
 			socket.startHandshake();
@@ -69,5 +53,27 @@ final class ServedCertificate {
 			store.load(in, password.toCharArray());
 		}
 		return (X509Certificate) store.getCertificate(store.aliases().nextElement());
+	}
+
+	/** @return a TLS client context that hands the served chain to {@code seen} and accepts it, judging nothing */
+	static SSLContext lookingOnly(java.util.function.Consumer<X509Certificate[]> seen) throws GeneralSecurityException {
+		SSLContext context = SSLContext.getInstance("TLS");
+		context.init(null, new TrustManager[] { new X509TrustManager() {
+			@Override
+			public void checkClientTrusted(X509Certificate[] chain, String authType) {
+				throw new UnsupportedOperationException("a client only");
+			}
+
+			@Override
+			public void checkServerTrusted(X509Certificate[] chain, String authType) {
+				seen.accept(chain);
+			}
+
+			@Override
+			public X509Certificate[] getAcceptedIssuers() {
+				return new X509Certificate[0];
+			}
+		} }, null);
+		return context;
 	}
 }
