@@ -255,21 +255,8 @@ public final class DeviceNetwork implements AutoCloseable {
 		transcript.print("[SETUP] Starting HTTPS server..."); //$NON-NLS-1$
 		SetupServer routes = new SetupServer(settings, hostname, STATION_IP, transcript::print, this::softReset);
 		try {
-			byte[][] material;
-			synchronized (this) {
-				// firmware that keeps what it loaded before serves the old certificate in setup mode too
-				material = webFault == WebFault.SERVES_STALE_CERTIFICATE && loadedKeyMaterial != null
-						? loadedKeyMaterial
-						: PyDirectMain.keyMaterial(files, settings.get(), true);
-			}
-			PyDirectWebServer started = PyDirectWebServer.start(material[0], material[1], httpsPort, routes);
-			synchronized (this) {
-				if (closed || bootGeneration != generation) {
-					started.close();
-					return;
-				}
-				server = started;
-				loadedKeyMaterial = material;
+			if (!serve(bootGeneration, keyMaterial(true), routes)) {
+				return;
 			}
 		} catch (IOException | GeneralSecurityException | PyException e) {
 			// run_setup_server() raised: main() prints a warning and goes on with the normal boot
@@ -298,24 +285,9 @@ public final class DeviceNetwork implements AutoCloseable {
 		}
 		String hostname = PyDirectImage.hostname(current, mac.octets());
 		try {
-			byte[][] material;
-			synchronized (this) {
-				material = webFault == WebFault.SERVES_STALE_CERTIFICATE && loadedKeyMaterial != null
-						? loadedKeyMaterial
-						: PyDirectMain.keyMaterial(files, settings.get(), false);
-			}
-			if (material == null) {
+			byte[][] material = keyMaterial(false);
+			if (material == null || !serve(bootGeneration, material, PyDirectWebServer.statusPage(hostname))) {
 				return;
-			}
-			PyDirectWebServer started = PyDirectWebServer.start(material[0], material[1], httpsPort,
-					PyDirectWebServer.statusPage(hostname));
-			synchronized (this) {
-				if (closed || bootGeneration != generation) {
-					started.close();
-					return;
-				}
-				server = started;
-				loadedKeyMaterial = material;
 			}
 		} catch (IOException | GeneralSecurityException | PyException e) {
 			ILog.of(getClass()).warn("The simulated pyDirect web server did not start: " + e.getMessage()); //$NON-NLS-1$
@@ -323,6 +295,30 @@ public final class DeviceNetwork implements AutoCloseable {
 		}
 		if (environment.announceMdns()) {
 			announce(bootGeneration, hostname);
+		}
+	}
+
+	/**
+	 * @param required whether missing files are an error (setup mode) or mean no HTTPS (the normal boot)
+	 * @return the certificate and key this boot loads; firmware with the stale fault keeps what it loaded before
+	 */
+	private synchronized byte[][] keyMaterial(boolean required) throws IOException {
+		return webFault == WebFault.SERVES_STALE_CERTIFICATE && loadedKeyMaterial != null ? loadedKeyMaterial
+				: PyDirectMain.keyMaterial(files, settings.get(), required);
+	}
+
+	/** @return whether the server serves this boot; false when the device closed or rebooted meanwhile */
+	private boolean serve(long bootGeneration, byte[][] material, PyDirectWebServer.Handler handler)
+			throws IOException, GeneralSecurityException {
+		PyDirectWebServer started = PyDirectWebServer.start(material[0], material[1], httpsPort, handler);
+		synchronized (this) {
+			if (closed || bootGeneration != generation) {
+				started.close();
+				return false;
+			}
+			server = started;
+			loadedKeyMaterial = material;
+			return true;
 		}
 	}
 
