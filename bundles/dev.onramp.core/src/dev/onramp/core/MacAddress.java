@@ -17,7 +17,7 @@ public final class MacAddress {
 
 	private static final Pattern SEPARATED = Pattern.compile("\\p{XDigit}{2}([:-]\\p{XDigit}{2}){5}"); //$NON-NLS-1$
 	private static final Pattern PLAIN = Pattern.compile("\\p{XDigit}{12}"); //$NON-NLS-1$
-	private static final String PYDIRECT_HOSTNAME_PREFIX = "pydirect-"; //$NON-NLS-1$
+	private static final String PYDIRECT_PREFIX = "pydirect"; //$NON-NLS-1$
 
 	private final byte[] octets;
 
@@ -60,7 +60,15 @@ public final class MacAddress {
 	 *         hex, for example {@code pydirect-e5f6} for {@code a1:b2:c3:d4:e5:f6}
 	 */
 	public String pyDirectHostname() {
-		return PYDIRECT_HOSTNAME_PREFIX + HexFormat.of().formatHex(octets, 4, 6);
+		return hostname(PYDIRECT_PREFIX);
+	}
+
+	/**
+	 * @return pyDirect's rule for a board without a configured name (lib/sys/network/wifi.py), in lower case as its
+	 *         installer stores it: {@code <prefix>-} and the last two octets in hex
+	 */
+	public String hostname(String prefix) {
+		return (prefix + "-" + HexFormat.of().formatHex(octets, 4, 6)).toLowerCase(Locale.ROOT); //$NON-NLS-1$
 	}
 
 	/** @return lower-case, colon separated: {@code a1:b2:c3:d4:e5:f6} */

@@ -9,8 +9,6 @@ package dev.onramp.serial.repl.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
@@ -264,11 +262,7 @@ final class ReplSession implements IReplSession {
 		String prefix = lines.length > 1 && !lines[1].isBlank() && !lines[1].strip().equals("None") //$NON-NLS-1$
 				? lines[1].strip()
 				: "pydirect"; //$NON-NLS-1$
-		// in lower case, as the installer stores it (pydirect-xxxx) and as .local names are usually written
-		return mac.map(m -> {
-			String hex = HexFormat.of().formatHex(m.octets());
-			return (prefix + "-" + hex.substring(hex.length() - 4)).toLowerCase(Locale.ROOT); //$NON-NLS-1$
-		});
+		return mac.map(m -> m.hostname(prefix));
 	}
 
 	@Override
