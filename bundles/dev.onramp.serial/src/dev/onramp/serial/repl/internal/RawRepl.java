@@ -129,11 +129,11 @@ final class RawRepl {
 				continue;
 			}
 			reader.write(ENTER_RAW);
-			long attemptDeadline = attempt == attempts - 1 ? deadline
-					: Math.min(deadline, System.nanoTime() + Math.max(1_000_000_000L, (deadline - System.nanoTime()) / 2));
-			if (attempts == 1) {
-				attemptDeadline = Math.min(deadline, ReplReader.deadline(FIRST_TRY));
-			}
+			// a single try (reset lines at hand) is short; of several, each but the last gets half the time left
+			long attemptDeadline = attempts == 1 ? Math.min(deadline, ReplReader.deadline(FIRST_TRY))
+					: attempt == attempts - 1 ? deadline
+							: Math.min(deadline, System.nanoTime()
+									+ Math.max(1_000_000_000L, (deadline - System.nanoTime()) / 2));
 			BootCatcher.Wait answer = boot.awaitRawBanner(RAW_BANNER, attemptDeadline, seen);
 			if (answer == BootCatcher.Wait.RAW_REPL
 					|| answer == BootCatcher.Wait.BOOT_INTERRUPTED && enterAfterInterrupt(seen, deadline)) {
