@@ -23,6 +23,7 @@ public class OnrampException extends Exception {
 
 	private final FailureReason reason;
 	private final String hint;
+	private Remedy remedy;
 
 	public OnrampException(FailureReason reason, String message) {
 		this(reason, message, null, null);
@@ -50,6 +51,21 @@ public class OnrampException extends Exception {
 	/** @return what the user can do to fix the problem, when Onramp knows */
 	public Optional<String> hint() {
 		return Optional.ofNullable(hint);
+	}
+
+	/**
+	 * Names what the user can supply to get past this failure, for front ends to say how.
+	 *
+	 * @return this exception
+	 */
+	public OnrampException withRemedy(Remedy value) {
+		this.remedy = value;
+		return this;
+	}
+
+	/** @return what the user can supply to get past this failure, when a service says so */
+	public Optional<Remedy> remedy() {
+		return Optional.ofNullable(remedy);
 	}
 
 	/** @return the message followed by the hint, one sentence each */

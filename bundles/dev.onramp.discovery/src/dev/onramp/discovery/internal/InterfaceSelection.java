@@ -25,6 +25,7 @@ import org.eclipse.core.runtime.preferences.IPreferencesService;
 
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
+import dev.onramp.core.Remedy;
 
 /**
  * Which network interfaces mDNS runs on. In order: the interfaces a caller names (for example
@@ -117,17 +118,19 @@ public final class InterfaceSelection {
 		if (!info.up()) {
 			throw new OnrampException(FailureReason.DEVICE_UNREACHABLE,
 					"Network interface '" + name + "' is down, so mDNS cannot run on it.", //$NON-NLS-1$ //$NON-NLS-2$
-					"Bring it up (ip link set " + name + " up) or choose another interface with --interface."); //$NON-NLS-1$ //$NON-NLS-2$
+					"Bring it up (ip link set " + name + " up) or choose another interface.") //$NON-NLS-1$ //$NON-NLS-2$
+					.withRemedy(Remedy.NETWORK_INTERFACE);
 		}
 		if (!info.multicast()) {
 			throw new OnrampException(FailureReason.DEVICE_UNREACHABLE,
 					"Network interface '" + name + "' has multicast disabled, so mDNS cannot run on it.", //$NON-NLS-1$ //$NON-NLS-2$
-					"Enable it as root with 'ip link set " + name + " multicast on', or choose another interface."); //$NON-NLS-1$ //$NON-NLS-2$
+					"Enable it as root with 'ip link set " + name + " multicast on', or choose another interface.") //$NON-NLS-1$ //$NON-NLS-2$
+					.withRemedy(Remedy.NETWORK_INTERFACE);
 		}
 		if (info.bindAddress().isEmpty()) {
 			throw new OnrampException(FailureReason.DEVICE_UNREACHABLE,
 					"Network interface '" + name + "' has no IP address, so mDNS cannot run on it.", //$NON-NLS-1$ //$NON-NLS-2$
-					"Connect it to a network or choose another interface with --interface."); //$NON-NLS-1$
+					"Connect it to a network or choose another interface.").withRemedy(Remedy.NETWORK_INTERFACE); //$NON-NLS-1$
 		}
 		return info;
 	}
@@ -151,8 +154,8 @@ public final class InterfaceSelection {
 			throw new OnrampException(FailureReason.DEVICE_UNREACHABLE,
 					"No network interface is usable for mDNS" //$NON-NLS-1$
 							+ (skipped.isEmpty() ? "." : ": skipped " + String.join(", ", skipped) + "."), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-					"Connect this computer to the devices' network, or name an interface with --interface NAME" //$NON-NLS-1$
-							+ " (or in the discovery preferences)."); //$NON-NLS-1$
+					"Connect this computer to the devices' network, or choose the interfaces mDNS uses.") //$NON-NLS-1$
+					.withRemedy(Remedy.NETWORK_INTERFACE);
 		}
 		return result;
 	}

@@ -34,6 +34,7 @@ import org.eclipse.core.runtime.ILog;
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.Hostnames;
 import dev.onramp.core.OnrampException;
+import dev.onramp.core.Remedy;
 import dev.onramp.core.discovery.DiscoveredService;
 
 /**
@@ -86,8 +87,8 @@ final class MdnsBrowser {
 			throw new OnrampException(FailureReason.DEVICE_UNREACHABLE,
 					"mDNS could not start on network interface " + failedInterface + ": " //$NON-NLS-1$ //$NON-NLS-2$
 							+ (firstFailure == null ? "no address" : firstFailure.getMessage()), //$NON-NLS-1$
-					"Check that the interface is up with multicast enabled, or choose another with --interface.", //$NON-NLS-1$
-					firstFailure);
+					"Check that the interface is up with multicast enabled, or choose another.", //$NON-NLS-1$
+					firstFailure).withRemedy(Remedy.NETWORK_INTERFACE);
 		}
 		return browser;
 	}

@@ -31,6 +31,18 @@ public class CommandFailure extends OnrampException {
 		this.lines = List.copyOf(lines);
 	}
 
+	/** @return the command's failure for a service's, with its data and remedy */
+	public static CommandFailure of(OnrampException cause, JsonObject data, List<String> lines) {
+		return of(cause, cause.getMessage(), data, lines);
+	}
+
+	/** @return the command's failure for a service's, in its own words, with its data and remedy */
+	public static CommandFailure of(OnrampException cause, String message, JsonObject data, List<String> lines) {
+		CommandFailure failure = new CommandFailure(cause.reason(), message, cause.hint().orElse(null), data, lines);
+		cause.remedy().ifPresent(failure::withRemedy);
+		return failure;
+	}
+
 	public JsonObject data() {
 		return data;
 	}

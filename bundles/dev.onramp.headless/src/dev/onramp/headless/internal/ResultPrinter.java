@@ -51,7 +51,7 @@ final class ResultPrinter {
 			error.addProperty("code", Integer.valueOf(failure.reason().exitCode())); //$NON-NLS-1$
 			error.addProperty("reason", failure.reason().key()); //$NON-NLS-1$
 			error.addProperty("message", failure.getMessage()); //$NON-NLS-1$
-			failure.hint().ifPresent(hint -> error.addProperty("hint", hint)); //$NON-NLS-1$
+			RemedyOptions.hint(failure).ifPresent(hint -> error.addProperty("hint", hint)); //$NON-NLS-1$
 			JsonObject document = new JsonObject();
 			document.addProperty("ok", Boolean.FALSE); //$NON-NLS-1$
 			if (failure instanceof CommandFailure withData) {
@@ -65,7 +65,7 @@ final class ResultPrinter {
 				out.flush();
 			}
 			err.println("onramp: " + failure.getMessage()); //$NON-NLS-1$
-			failure.hint().ifPresent(hint -> err.println("onramp: " + hint)); //$NON-NLS-1$
+			RemedyOptions.hint(failure).ifPresent(hint -> err.println("onramp: " + hint)); //$NON-NLS-1$
 			err.flush();
 		}
 	}

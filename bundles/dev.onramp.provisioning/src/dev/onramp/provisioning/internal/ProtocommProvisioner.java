@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Component;
 
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
+import dev.onramp.core.Remedy;
 import dev.onramp.core.provisioning.DeviceProtocolInfo;
 import dev.onramp.core.provisioning.IProtocommProvisioner;
 import dev.onramp.core.provisioning.IProtocommSession;
@@ -100,15 +101,17 @@ public class ProtocommProvisioner implements IProtocommProvisioner {
 				asked = -1;
 			}
 			if (asked < 0 || asked > 2) {
-				throw new OnrampException(FailureReason.USAGE, "--sec takes auto, 0, 1 or 2, not " + requested + ".", //$NON-NLS-1$ //$NON-NLS-2$
-						null);
+				throw new OnrampException(FailureReason.USAGE,
+						"The security scheme is auto, 0, 1 or 2, not " + requested + ".", null) //$NON-NLS-1$ //$NON-NLS-2$
+						.withRemedy(Remedy.SECURITY_SCHEME);
 			}
 			if (reported.isPresent() && reported.get().intValue() != asked) {
 				throw new OnrampException(FailureReason.SECURITY_SCHEME_MISMATCH,
 						"Security " + asked + " was requested, but the device at " + address + " runs security " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 								+ reported.get() + " (proto-ver " + info.version() + ", sec_ver " + reported.get() //$NON-NLS-1$ //$NON-NLS-2$
 								+ ").", //$NON-NLS-1$
-						"Use --sec auto to follow the device, or --sec " + reported.get() + "."); //$NON-NLS-1$ //$NON-NLS-2$
+						"Let Onramp follow the scheme the device reports, or ask for security " + reported.get() + ".") //$NON-NLS-1$ //$NON-NLS-2$
+						.withRemedy(Remedy.SECURITY_SCHEME);
 			}
 			scheme = asked;
 		}
@@ -122,14 +125,16 @@ public class ProtocommProvisioner implements IProtocommProvisioner {
 			if (target.proofOfPossession().isEmpty()) {
 				throw new OnrampException(FailureReason.USAGE,
 						"The device at " + address + " runs security 1 and needs a proof of possession.", //$NON-NLS-1$ //$NON-NLS-2$
-						"Pass the PoP printed on the device or its QR code as the first argument, or with --pop-env VAR or --pop-file F."); //$NON-NLS-1$
+						"Give the proof of possession printed on the device or its QR code.") //$NON-NLS-1$
+						.withRemedy(Remedy.PROOF_OF_POSSESSION);
 			}
 			return new Security1(target.proofOfPossession());
 		case 2:
 			if (target.proofOfPossession().isEmpty()) {
 				throw new OnrampException(FailureReason.USAGE,
 						"The device at " + address + " runs security 2 and needs a proof of possession.", //$NON-NLS-1$ //$NON-NLS-2$
-						"Pass the PoP (the SRP password) as the first argument, or with --pop-env VAR or --pop-file F; the username defaults to wifiprov (--username)."); //$NON-NLS-1$
+						"Give the proof of possession (the SRP password); the username defaults to wifiprov.") //$NON-NLS-1$
+						.withRemedy(Remedy.SRP_CREDENTIALS);
 			}
 			return new Security2(target.username(), target.proofOfPossession(), info.securityPatchVersion());
 		default:
@@ -200,7 +205,7 @@ public class ProtocommProvisioner implements IProtocommProvisioner {
 
 		private static OnrampException invalid(String address) {
 			return new OnrampException(FailureReason.USAGE, "'" + address + "' is not HOST:PORT.", //$NON-NLS-1$ //$NON-NLS-2$
-					"For example --endpoint 192.168.4.1:80"); //$NON-NLS-1$
+					"Give the device's address and port, for example 192.168.4.1:80.").withRemedy(Remedy.ENDPOINT); //$NON-NLS-1$
 		}
 	}
 }

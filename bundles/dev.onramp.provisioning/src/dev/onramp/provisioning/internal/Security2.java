@@ -28,6 +28,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
+import dev.onramp.core.Remedy;
 import dev.onramp.core.Secret;
 import dev.onramp.provisioning.internal.proto.Constants.Status;
 import dev.onramp.provisioning.internal.proto.Sec2.S2SessionCmd0;
@@ -68,7 +69,8 @@ public class Security2 implements ISecurityScheme {
 	public void establish(Exchange exchange) throws OnrampException, DeviceClosedException {
 		if (pop.isEmpty() || pop.get().isEmpty()) {
 			throw new OnrampException(FailureReason.USAGE, "Security 2 needs a proof of possession (the SRP password).", //$NON-NLS-1$
-					"Pass it as the first argument, with --pop-env VAR or with --pop-file F."); //$NON-NLS-1$
+					"Give the proof of possession printed on the device or its QR code.") //$NON-NLS-1$
+					.withRemedy(Remedy.SRP_CREDENTIALS);
 		}
 		byte[] identity = username.getBytes(StandardCharsets.UTF_8);
 		ProtocommSrpClient client = new ProtocommSrpClient();

@@ -20,6 +20,7 @@ import java.util.Locale;
 
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
+import dev.onramp.core.Remedy;
 
 /**
  * The SoftAP transport of protocomm: every endpoint is {@code POST /<endpoint>} on one keep-alive connection, with
@@ -100,7 +101,8 @@ public class SoftApHttpTransport implements AutoCloseable {
 			close();
 			throw new OnrampException(FailureReason.TIMEOUT, "Provisioning did not finish within " //$NON-NLS-1$
 					+ deadline.total().toSeconds() + " s.", //$NON-NLS-1$
-					"Check that the device is in provisioning mode and in range, or give more time with --timeout."); //$NON-NLS-1$
+					"Check that the device is in provisioning mode and in range, or give it more time.") //$NON-NLS-1$
+					.withRemedy(Remedy.MORE_TIME);
 		}
 		return left;
 	}

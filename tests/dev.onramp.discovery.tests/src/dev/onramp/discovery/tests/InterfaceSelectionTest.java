@@ -16,12 +16,14 @@ import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
+import dev.onramp.core.Remedy;
 import dev.onramp.discovery.internal.InterfaceSelection;
 import dev.onramp.discovery.internal.NetworkInterfaceInfo;
 
@@ -108,6 +110,8 @@ class InterfaceSelectionTest {
 		assertEquals(FailureReason.DEVICE_UNREACHABLE, failure.reason());
 		assertTrue(failure.getMessage().contains("lo (loopback)"), failure.getMessage()); //$NON-NLS-1$
 		assertTrue(failure.getMessage().contains("docker0 (container or virtual-machine bridge)"), failure.getMessage()); //$NON-NLS-1$
-		assertTrue(failure.hint().orElseThrow().contains("--interface"), failure.userText()); //$NON-NLS-1$
+		// front-end neutral: the command adds its --interface option for the remedy (RemedyOptionsTest)
+		assertTrue(failure.hint().orElseThrow().contains("choose the interfaces mDNS uses"), failure.userText()); //$NON-NLS-1$
+		assertEquals(Optional.of(Remedy.NETWORK_INTERFACE), failure.remedy());
 	}
 }

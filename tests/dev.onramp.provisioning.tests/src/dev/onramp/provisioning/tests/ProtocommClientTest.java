@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
+import dev.onramp.core.Remedy;
 import dev.onramp.core.Secret;
 import dev.onramp.core.provisioning.IProtocommSession;
 import dev.onramp.core.provisioning.ProtocommOutcome;
@@ -234,7 +236,9 @@ class ProtocommClientTest {
 		assertEquals(4, e.reason().exitCode());
 		assertTrue(e.getMessage().contains("Security 1 was requested"), e.getMessage());
 		assertTrue(e.getMessage().contains("runs security 2"), e.getMessage());
-		assertTrue(e.hint().orElseThrow().contains("--sec auto"));
+		// front-end neutral: the command adds its --sec option for the remedy (RemedyOptionsTest)
+		assertTrue(e.hint().orElseThrow().contains("follow the scheme the device reports"), e.userText());
+		assertEquals(Optional.of(Remedy.SECURITY_SCHEME), e.remedy());
 	}
 
 	@Test

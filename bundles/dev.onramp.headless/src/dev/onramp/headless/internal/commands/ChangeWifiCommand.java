@@ -104,7 +104,7 @@ public class ChangeWifiCommand implements ICommand {
 			if (e instanceof CommandFailure) {
 				throw e;
 			}
-			throw new CommandFailure(e.reason(), e.getMessage(), e.hint().orElse(null), data, List.of());
+			throw CommandFailure.of(e, data, List.of());
 		} finally {
 			secret.destroy();
 		}

@@ -164,8 +164,7 @@ public class DemoCommand implements ICommand {
 		Optional<OnrampException> failure = steps.stream().flatMap(s -> s.error().stream()).findFirst();
 		if (failure.isPresent()) {
 			OnrampException first = failure.get();
-			throw new CommandFailure(first.reason(), "The demo failed: " + first.getMessage(), //$NON-NLS-1$
-					first.hint().orElse(null), data, lines);
+			throw CommandFailure.of(first, "The demo failed: " + first.getMessage(), data, lines); //$NON-NLS-1$
 		}
 		return new CommandResult(data, lines);
 	}

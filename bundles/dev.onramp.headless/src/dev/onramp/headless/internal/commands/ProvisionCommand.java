@@ -117,7 +117,7 @@ public class ProvisionCommand implements ICommand {
 				if (e instanceof CommandFailure) {
 					throw e;
 				}
-				throw new CommandFailure(e.reason(), e.getMessage(), e.hint().orElse(null), data, List.of());
+				throw CommandFailure.of(e, data, List.of());
 			}
 		}
 	}

@@ -67,7 +67,7 @@ public class ReprovisionCommand implements ICommand {
 				throw e;
 			}
 			data.addProperty("verified", Boolean.FALSE); //$NON-NLS-1$
-			throw new CommandFailure(e.reason(), e.getMessage(), e.hint().orElse(null), data, List.of());
+			throw CommandFailure.of(e, data, List.of());
 		}
 		data.addProperty("hostname", result.hostname()); //$NON-NLS-1$
 		data.addProperty("url", result.url()); //$NON-NLS-1$

@@ -21,6 +21,7 @@ import org.eclipse.core.runtime.SubMonitor;
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.Hostnames;
 import dev.onramp.core.OnrampException;
+import dev.onramp.core.Remedy;
 import dev.onramp.core.certs.CertificateProfiles;
 import dev.onramp.core.certs.CertificateRequest;
 import dev.onramp.core.certs.IssuedCertificate;
@@ -114,11 +115,11 @@ final class ReplBlessing {
 				? CertificateProfiles.DEFAULT_CA_VALIDITY_DAYS
 				: CertificateProfiles.PYDIRECT_VALIDITY_DAYS);
 		if (days <= 0 || days > CertificateProfiles.maxValidityDays(request.trust())) {
-			throw new OnrampException(FailureReason.USAGE, "--days must be between 1 and " //$NON-NLS-1$
-					+ CertificateProfiles.maxValidityDays(request.trust()) + " for this trust mode.", //$NON-NLS-1$
+			throw new OnrampException(FailureReason.USAGE, "The certificate's validity must be between 1 and " //$NON-NLS-1$
+					+ CertificateProfiles.maxValidityDays(request.trust()) + " days for this trust mode.", //$NON-NLS-1$
 					request.trust() == TrustMode.CA
 							? "Browsers reject CA-issued server certificates valid for more than 825 days." //$NON-NLS-1$
-							: null);
+							: null).withRemedy(Remedy.VALIDITY_DAYS);
 		}
 		return new CertificateRequest(board.hostname(), addresses, request.keyType(), days, request.trust());
 	}

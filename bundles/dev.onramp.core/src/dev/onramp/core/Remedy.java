@@ -1,0 +1,29 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.core;
+
+/**
+ * What the user can supply to get past a failure. Services name it; each front end says how, in its own terms: the
+ * command adds its option, the workbench points at its field. Service messages themselves stay front-end neutral.
+ */
+public enum Remedy {
+	/** More time for the operation. */
+	MORE_TIME,
+	/** The device's proof of possession. */
+	PROOF_OF_POSSESSION,
+	/** The proof of possession and, for security 2, the user name. */
+	SRP_CREDENTIALS,
+	/** The security scheme, or following the one the device reports. */
+	SECURITY_SCHEME,
+	/** The provisioning endpoint, as HOST:PORT. */
+	ENDPOINT,
+	/** The network interfaces multicast DNS uses. */
+	NETWORK_INTERFACE,
+	/** The certificate's validity in days. */
+	VALIDITY_DAYS
+}
