@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import dev.onramp.core.repl.snippets.FileSnippets;
 import dev.onramp.core.repl.snippets.Sample;
 import dev.onramp.core.repl.snippets.SnippetCatalog;
 
@@ -37,13 +36,13 @@ class RealMicroPythonSnippetTest {
 		String failures = results.stream().filter(r -> !r.passed()).map(MicroPythonCheck.Result::describe)
 				.collect(Collectors.joining("\n\n")); //$NON-NLS-1$
 		assertEquals("", failures, "samples that failed on MicroPython 1.27"); //$NON-NLS-1$ //$NON-NLS-2$
-		assertTrue(samples.size() >= FileSnippets.samples().size());
+		assertTrue(samples.size() >= SnippetCatalog.fileSamples().size());
 	}
 
 	@Test
 	void theBinaryReceiverAcknowledgesEveryPieceAndPrintsTheHashOfWhatItRead() throws Exception {
 		List<MicroPythonCheck.Result> readers = MicroPythonCheck
-				.run("receiver", FileSnippets.samples(), SAMPLE_TIMEOUT_MS).stream() //$NON-NLS-1$
+				.run("receiver", SnippetCatalog.fileSamples(), SAMPLE_TIMEOUT_MS).stream() //$NON-NLS-1$
 				.filter(r -> r.stdinBytes() > 0).toList();
 
 		assertEquals(1, readers.size(), "one file snippet reads sys.stdin.buffer: the receiver"); //$NON-NLS-1$

@@ -9,7 +9,6 @@ package dev.onramp.core.repl.snippets;
 
 import static dev.onramp.core.repl.PythonSource.quote;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -109,27 +108,5 @@ public final class BoardSnippets {
 	public static String swapIn(String stagedA, String targetA, String stagedB, String targetB) {
 		return "import os\nos.rename(" + quote(stagedA) + ", " + quote(targetA) + ")\nos.rename(" + quote(stagedB) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 				+ ", " + quote(targetB) + ")\n"; //$NON-NLS-1$ //$NON-NLS-2$
-	}
-
-	/** @return every snippet of this class with example arguments, for the check against a real MicroPython */
-	public static List<Sample> samples() {
-		String password = "it's a \\secret\"\n"; //$NON-NLS-1$
-		return List.of( //
-				Sample.clean("identify", "identity", IDENTITY), //$NON-NLS-1$ //$NON-NLS-2$
-				Sample.clean("identify", "station MAC", STATION_MAC), //$NON-NLS-1$ //$NON-NLS-2$
-				Sample.clean("identify", "pyDirect naming", PYDIRECT_NAMING), //$NON-NLS-1$ //$NON-NLS-2$
-				Sample.clean("identify", "pyDirect HTTPS files", PYDIRECT_HTTPS_FILES), //$NON-NLS-1$ //$NON-NLS-2$
-				Sample.clean("identify", "station state", STATION_STATE), //$NON-NLS-1$ //$NON-NLS-2$
-				Sample.clean("wifi", "scan", SCAN), //$NON-NLS-1$ //$NON-NLS-2$
-				Sample.clean("wifi", "connect", connect("Café \"Home\"", password)), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-				Sample.clean("wifi", "poll status", POLL_STATUS), //$NON-NLS-1$ //$NON-NLS-2$
-				Sample.clean("wifi", "station address", STATION_ADDRESS), //$NON-NLS-1$ //$NON-NLS-2$
-				Sample.clean("wifi", "store pyDirect Wi-Fi", storePyDirectWifi("HomeNet", password, "pydirect-abcd")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-				Sample.clean("wifi", "disconnect", DISCONNECT), //$NON-NLS-1$ //$NON-NLS-2$
-				Sample.clean("bless", "setup mode", enterPyDirectSetupMode(Optional.empty())), //$NON-NLS-1$ //$NON-NLS-2$
-				Sample.clean("bless", "setup mode, new name", enterPyDirectSetupMode(Optional.of("bench-7"))), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-				new Sample("bless", "swap in missing files", //$NON-NLS-1$ //$NON-NLS-2$
-						swapIn("/certs/a.new", "/certs/a", "/certs/b.new", "/certs/b"), Optional.of("OSError")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
-				Sample.clean("reset", "hard reset", HARD_RESET)); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 }

@@ -141,8 +141,4 @@ public final class FileSnippets {
 				+ "print(binascii.hexlify(_h.digest()).decode())\n"; //$NON-NLS-1$
 	}
 
-	/** @return every snippet of this class with example arguments, for the check against a real MicroPython */
-	public static List<Sample> samples() {
-		return FileSnippetSamples.all();
-	}
 }

@@ -33,7 +33,7 @@ class FileSnippetsOnMicroPythonTest {
 
 	@Test
 	void theDeviceHashesAndReadsBackExactlyWhatTheBase64LinesWrote() throws Exception {
-		Map<String, Result> results = MicroPythonCheck.run("files", FileSnippets.samples(), 10_000).stream() //$NON-NLS-1$
+		Map<String, Result> results = MicroPythonCheck.run("files", FileSnippetSamples.all(), 10_000).stream() //$NON-NLS-1$
 				.filter(r -> r.group().equals(FileSnippetSamples.BASE64_GROUP))
 				.collect(Collectors.toMap(Result::name, Function.identity()));
 		byte[] content = FileSnippetSamples.exampleContent();

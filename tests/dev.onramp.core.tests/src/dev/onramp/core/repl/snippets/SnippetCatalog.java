@@ -16,10 +16,15 @@ public final class SnippetCatalog {
 	private SnippetCatalog() {
 	}
 
-	/** @return {@link FileSnippets#samples()}, then {@link BoardSnippets#samples()} */
+	/** @return the file snippets' samples, then the board snippets' */
 	public static List<Sample> samples() {
-		List<Sample> samples = new ArrayList<>(FileSnippets.samples());
-		samples.addAll(BoardSnippets.samples());
+		List<Sample> samples = new ArrayList<>(FileSnippetSamples.all());
+		samples.addAll(BoardSnippetSamples.all());
 		return List.copyOf(samples);
+	}
+
+	/** @return the file snippets' samples alone */
+	public static List<Sample> fileSamples() {
+		return FileSnippetSamples.all();
 	}
 }
