@@ -35,6 +35,8 @@ final class BootCatcher {
 	private static final byte[] SECOND_BURST = { 3, 3 };
 	/** The installer's pause between its two bursts: the first may land while boot.py still imports. */
 	private static final long BURST_GAP_NANOS = Duration.ofMillis(30).toNanos();
+	/** How often a wait looks at its progress monitor. */
+	private static final Duration CANCEL_CHECK = Duration.ofMillis(100);
 
 	private final ReplReader reader;
 
@@ -87,25 +89,7 @@ final class BootCatcher {
 	 * @param seen collects what arrived (for messages)
 	 */
 	Wait awaitRawBanner(byte[] rawBanner, long deadline, ByteArrayOutputStream seen) throws OnrampException {
-		int raw = 0;
-		int boot = 0;
-		while (System.nanoTime() - deadline < 0) {
-			int b = reader.readByte(deadline);
-			if (b < 0) {
-				break;
-			}
-			seen.write(b);
-			raw = advance(rawBanner, raw, b);
-			if (raw == rawBanner.length) {
-				return Wait.RAW_REPL;
-			}
-			boot = advance(BANNER, boot, b);
-			if (boot == BANNER.length) {
-				interruptNow();
-				return Wait.BOOT_INTERRUPTED;
-			}
-		}
-		return Wait.NOTHING;
+		return watch(deadline, null, rawBanner, seen, null);
 	}
 
 	/**
@@ -115,21 +99,52 @@ final class BootCatcher {
 	 * @return whether the board restarted and was interrupted at its boot banner
 	 */
 	boolean drainWatching(Duration quiet, Duration max, ByteArrayOutputStream seen) throws OnrampException {
-		long end = ReplReader.deadline(max);
+		return watch(ReplReader.deadline(max), quiet, null, seen, null) == Wait.BOOT_INTERRUPTED;
+	}
+
+	/**
+	 * Watches the boot output until the banner arrives, then sends Ctrl-C at once (twice, as the pyDirect installer
+	 * does).
+	 *
+	 * @return whether the banner came before {@code deadline}
+	 */
+	boolean interruptAtBanner(long deadline, IProgressMonitor monitor) throws OnrampException {
+		return watch(deadline, null, null, new ByteArrayOutputStream(), monitor) == Wait.BOOT_INTERRUPTED;
+	}
+
+	/**
+	 * Reads until {@code end}, or until the line is quiet for {@code quiet} (when given), or until {@code rawBanner}
+	 * (when given) arrives; the boot banner interrupts the board at once, whatever else is awaited.
+	 */
+	private Wait watch(long end, Duration quiet, byte[] rawBanner, ByteArrayOutputStream seen, IProgressMonitor monitor)
+			throws OnrampException {
+		int raw = 0;
 		int boot = 0;
 		while (System.nanoTime() - end < 0) {
-			int b = reader.readByte(Math.min(end, ReplReader.deadline(quiet)));
+			if (monitor != null && monitor.isCanceled()) {
+				throw OnrampException.of(FailureReason.CANCELLED);
+			}
+			int b = reader.readByte(Math.min(end, ReplReader.deadline(quiet != null ? quiet : CANCEL_CHECK)));
 			if (b < 0) {
-				return false;
+				if (quiet != null) {
+					return Wait.NOTHING;
+				}
+				continue;
 			}
 			seen.write(b);
+			if (rawBanner != null) {
+				raw = advance(rawBanner, raw, b);
+				if (raw == rawBanner.length) {
+					return Wait.RAW_REPL;
+				}
+			}
 			boot = advance(BANNER, boot, b);
 			if (boot == BANNER.length) {
 				interruptNow();
-				return true;
+				return Wait.BOOT_INTERRUPTED;
 			}
 		}
-		return false;
+		return Wait.NOTHING;
 	}
 
 	/** Naive matching is enough: neither marker repeats its first byte inside itself before a mismatch matters. */
@@ -144,30 +159,5 @@ final class BootCatcher {
 		reader.write(FIRST_BURST);
 		LockSupport.parkNanos(BURST_GAP_NANOS);
 		reader.write(SECOND_BURST);
-	}
-
-	/**
-	 * Watches the boot output until the banner arrives, then sends Ctrl-C at once (twice, as the pyDirect installer
-	 * does).
-	 *
-	 * @return whether the banner came before {@code deadline}
-	 */
-	boolean interruptAtBanner(long deadline, IProgressMonitor monitor) throws OnrampException {
-		int matched = 0;
-		while (System.nanoTime() - deadline < 0) {
-			if (monitor != null && monitor.isCanceled()) {
-				throw OnrampException.of(FailureReason.CANCELLED);
-			}
-			int b = reader.readByte(Math.min(deadline, ReplReader.deadline(Duration.ofMillis(100))));
-			if (b < 0) {
-				continue;
-			}
-			matched = advance(BANNER, matched, b);
-			if (matched == BANNER.length) {
-				interruptNow();
-				return true;
-			}
-		}
-		return false;
 	}
 }
