@@ -22,7 +22,7 @@ class ServiceRemedyCommandTest {
 	@Test
 	void theCommandPrintsTheOptionsOfAServicesRemedy() throws Exception {
 		CliHarness.Run run = CliHarness.run(Map.of("POP", "abcd1234"), "provision", "--endpoint", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-				"no-port-here", "--pop-env", "POP", "--scan", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+				"127.0.0.1:not-a-port", "--pop-env", "POP", "--scan", "--json"); // fails before any lookup //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
 		JsonObject error = run.json().getAsJsonObject("error"); //$NON-NLS-1$
 		assertEquals(2, run.exit(), run::toString);
 		String hint = error.get("hint").getAsString(); //$NON-NLS-1$
