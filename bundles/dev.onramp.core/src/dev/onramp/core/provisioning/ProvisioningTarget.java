@@ -16,14 +16,23 @@ import dev.onramp.core.Secret;
 /**
  * Where and how to reach a device for provisioning.
  *
- * @param address       {@code HOST:PORT} for protocomm, a port or {@code socket://} URL for serial transports
+ * @param address       {@code HOST:PORT} for protocomm over SoftAP, a serial port (a path, {@code socket://} or
+ *                      {@code rfc2217://} URL) for the console transport and the serial protocols, the advertised
+ *                      name for BLE
  * @param security      {@code auto}, {@code 0}, {@code 1} or {@code 2} for protocomm; ignored otherwise
  * @param username      security 2 user name ({@code wifiprov} by default)
  * @param proofOfPossession the PoP, when the device needs one
  * @param timeout       the bound for the whole operation
+ * @param transport     how protocomm reaches the device; ignored by Improv and the REPL
  */
 public record ProvisioningTarget(String address, String security, String username,
-		Optional<Secret> proofOfPossession, Duration timeout) {
+		Optional<Secret> proofOfPossession, Duration timeout, ProvisioningTransport transport) {
+
+	/** A target reached over SoftAP HTTP (protocomm) or, for Improv and the REPL, over its serial port. */
+	public ProvisioningTarget(String address, String security, String username, Optional<Secret> proofOfPossession,
+			Duration timeout) {
+		this(address, security, username, proofOfPossession, timeout, ProvisioningTransport.SOFTAP);
+	}
 
 	public ProvisioningTarget {
 		Objects.requireNonNull(address);
@@ -31,5 +40,11 @@ public record ProvisioningTarget(String address, String security, String usernam
 		username = username == null ? "wifiprov" : username; //$NON-NLS-1$
 		proofOfPossession = proofOfPossession == null ? Optional.empty() : proofOfPossession;
 		Objects.requireNonNull(timeout);
+		transport = transport == null ? ProvisioningTransport.SOFTAP : transport;
+	}
+
+	/** @return this target reached over {@code newTransport} at {@code newAddress} */
+	public ProvisioningTarget withTransport(ProvisioningTransport newTransport, String newAddress) {
+		return new ProvisioningTarget(newAddress, security, username, proofOfPossession, timeout, newTransport);
 	}
 }

@@ -54,19 +54,19 @@ import dev.onramp.provisioning.internal.proto.WifiScan.WiFiScanMsgType;
 import dev.onramp.provisioning.internal.proto.WifiScan.WiFiScanPayload;
 import dev.onramp.provisioning.internal.proto.WifiScan.WiFiScanResult;
 
-/** A secure protocomm session over SoftAP HTTP; endpoint messages go through the scheme's cipher. */
+/** A secure protocomm session over any transport; endpoint messages go through the scheme's cipher. */
 public class ProtocommClientSession implements IProtocommSession {
 
 	/** How many scan entries one request reads: devices keep their answers small. */
 	static final int SCAN_PAGE = 4;
 	private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
-	private final SoftApHttpTransport transport;
+	private final IProtocommTransport transport;
 	private final ISecurityScheme security;
 	private final DeviceProtocolInfo info;
 	private final Deadline deadline;
 
-	ProtocommClientSession(SoftApHttpTransport transport, ISecurityScheme security, DeviceProtocolInfo info,
+	ProtocommClientSession(IProtocommTransport transport, ISecurityScheme security, DeviceProtocolInfo info,
 			Deadline deadline) {
 		this.transport = transport;
 		this.security = security;
@@ -95,12 +95,12 @@ public class ProtocommClientSession implements IProtocommSession {
 	}
 
 	private byte[] call(String endpoint, byte[] plaintext) throws OnrampException, DeviceClosedException {
-		return security.decrypt(transport.post(endpoint, security.encrypt(plaintext)));
+		return security.decrypt(transport.exchange(endpoint, security.encrypt(plaintext)));
 	}
 
 	private OnrampException closed(String endpoint) {
 		return new OnrampException(FailureReason.PROTOCOL_ERROR,
-				"The device at " + transport.address() + " closed the connection on /" + endpoint //$NON-NLS-1$ //$NON-NLS-2$
+				"The device " + transport.where() + " closed the connection on /" + endpoint //$NON-NLS-1$ //$NON-NLS-2$
 						+ " instead of answering: it rejected the request.", //$NON-NLS-1$
 				"The device may have left provisioning mode or restarted; check it and run again."); //$NON-NLS-1$
 	}
@@ -209,7 +209,7 @@ public class ProtocommClientSession implements IProtocommSession {
 	}
 
 	private ProtocommOutcome unconfirmed(String ssid) {
-		ILog.of(getClass()).info("The device at " + transport.address() //$NON-NLS-1$
+		ILog.of(getClass()).info("The device " + transport.where() //$NON-NLS-1$
 				+ " closed the provisioning connection after the credentials were applied; its outcome is unknown."); //$NON-NLS-1$
 		return new ProtocommOutcome(new ProvisioningResult(ssid, Optional.empty(), security.version()), false);
 	}

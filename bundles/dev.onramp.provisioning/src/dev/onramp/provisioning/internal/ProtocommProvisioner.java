@@ -27,7 +27,7 @@ import dev.onramp.core.provisioning.ProvisioningTarget;
 import dev.onramp.core.provisioning.WifiCredentials;
 import dev.onramp.core.provisioning.WifiNetwork;
 
-/** ESP-IDF unified provisioning over SoftAP HTTP: proto-ver, scheme choice, handshake. */
+/** ESP-IDF unified provisioning over any of its transports: proto-ver, scheme choice, handshake. */
 @Component(service = { IProtocommProvisioner.class, IWifiProvisioner.class }, property = "transport=protocomm")
 public class ProtocommProvisioner implements IProtocommProvisioner {
 
@@ -43,19 +43,19 @@ public class ProtocommProvisioner implements IProtocommProvisioner {
 	public IProtocommSession open(ProvisioningTarget target, IProgressMonitor monitor) throws OnrampException {
 		IProgressMonitor progress = monitor == null ? new NullProgressMonitor() : monitor;
 		Deadline deadline = Deadline.in(target.timeout());
-		HostPort endpoint = HostPort.parse(target.address());
-		SoftApHttpTransport transport = new SoftApHttpTransport(endpoint.host(), endpoint.port(), deadline);
+		IProtocommTransport transport = connect(target, deadline);
 		boolean opened = false;
 		try {
-			progress.subTask("Reading the provisioning version of " + transport.address()); //$NON-NLS-1$
+			progress.subTask("Reading the provisioning version of the device " + transport.where()); //$NON-NLS-1$
 			DeviceProtocolInfo info = protocolVersion(transport);
-			ISecurityScheme scheme = choose(target, info, transport.address());
+			ISecurityScheme scheme = choose(target, info, transport.where());
+			transport.checkScheme(Integer.parseInt(scheme.version()));
 			progress.subTask("Establishing a security " + scheme.version() + " session"); //$NON-NLS-1$ //$NON-NLS-2$
 			try {
-				scheme.establish(request -> transport.post("prov-session", request)); //$NON-NLS-1$
+				scheme.establish(request -> transport.exchange("prov-session", request)); //$NON-NLS-1$
 			} catch (DeviceClosedException e) {
 				throw new OnrampException(FailureReason.HANDSHAKE_REJECTED,
-						"The device at " + transport.address() + " rejected the security " + scheme.version() //$NON-NLS-1$ //$NON-NLS-2$
+						"The device " + transport.where() + " rejected the security " + scheme.version() //$NON-NLS-1$ //$NON-NLS-2$
 								+ " handshake: it closed the connection without an answer.", //$NON-NLS-1$
 						Protocomm.HANDSHAKE_HINT);
 			}
@@ -68,12 +68,25 @@ public class ProtocommProvisioner implements IProtocommProvisioner {
 		}
 	}
 
-	private static DeviceProtocolInfo protocolVersion(SoftApHttpTransport transport) throws OnrampException {
+	/** Opens the target's transport; the caller closes it. */
+	private static IProtocommTransport connect(ProvisioningTarget target, Deadline deadline) throws OnrampException {
+		switch (target.transport()) {
+		case SOFTAP:
+			HostPort endpoint = HostPort.parse(target.address());
+			return new SoftApHttpTransport(endpoint.host(), endpoint.port(), deadline);
+		default:
+			throw new OnrampException(FailureReason.USAGE,
+					"Provisioning over " + target.transport().id() + " is not available in this version of Onramp.", //$NON-NLS-1$ //$NON-NLS-2$
+					"Provision the device over its access point (SoftAP) instead."); //$NON-NLS-1$
+		}
+	}
+
+	private static DeviceProtocolInfo protocolVersion(IProtocommTransport transport) throws OnrampException {
 		try {
-			return ProtoVersionParser.parse(transport.post("proto-ver", "---".getBytes(StandardCharsets.US_ASCII))); //$NON-NLS-1$ //$NON-NLS-2$
+			return ProtoVersionParser.parse(transport.exchange("proto-ver", "---".getBytes(StandardCharsets.US_ASCII))); //$NON-NLS-1$ //$NON-NLS-2$
 		} catch (DeviceClosedException e) {
 			throw new OnrampException(FailureReason.PROTOCOL_ERROR,
-					"The device at " + transport.address() + " closed the connection instead of answering proto-ver.", //$NON-NLS-1$ //$NON-NLS-2$
+					"The device " + transport.where() + " closed the connection instead of answering proto-ver.", //$NON-NLS-1$ //$NON-NLS-2$
 					"Check that the endpoint address points at a device in provisioning mode."); //$NON-NLS-1$
 		} catch (EndpointNotFoundException e) {
 			// firmware older than proto-ver: the scheme comes from --sec (or security 1)
@@ -82,7 +95,7 @@ public class ProtocommProvisioner implements IProtocommProvisioner {
 	}
 
 	/** The scheme the device runs, or the one the user asked for when the device does not say. */
-	static ISecurityScheme choose(ProvisioningTarget target, DeviceProtocolInfo info, String address)
+	static ISecurityScheme choose(ProvisioningTarget target, DeviceProtocolInfo info, String where)
 			throws OnrampException {
 		Optional<Integer> reported = info.securityVersion();
 		if (reported.isEmpty() && info.has("no_sec")) { //$NON-NLS-1$
@@ -107,7 +120,7 @@ public class ProtocommProvisioner implements IProtocommProvisioner {
 			}
 			if (reported.isPresent() && reported.get().intValue() != asked) {
 				throw new OnrampException(FailureReason.SECURITY_SCHEME_MISMATCH,
-						"Security " + asked + " was requested, but the device at " + address + " runs security " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+						"Security " + asked + " was requested, but the device " + where + " runs security " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 								+ reported.get() + " (proto-ver " + info.version() + ", sec_ver " + reported.get() //$NON-NLS-1$ //$NON-NLS-2$
 								+ ").", //$NON-NLS-1$
 						"Let Onramp follow the scheme the device reports, or ask for security " + reported.get() + ".") //$NON-NLS-1$ //$NON-NLS-2$
@@ -124,7 +137,7 @@ public class ProtocommProvisioner implements IProtocommProvisioner {
 			}
 			if (target.proofOfPossession().isEmpty()) {
 				throw new OnrampException(FailureReason.USAGE,
-						"The device at " + address + " runs security 1 and needs a proof of possession.", //$NON-NLS-1$ //$NON-NLS-2$
+						"The device " + where + " runs security 1 and needs a proof of possession.", //$NON-NLS-1$ //$NON-NLS-2$
 						"Give the proof of possession printed on the device or its QR code.") //$NON-NLS-1$
 						.withRemedy(Remedy.PROOF_OF_POSSESSION);
 			}
@@ -132,14 +145,14 @@ public class ProtocommProvisioner implements IProtocommProvisioner {
 		case 2:
 			if (target.proofOfPossession().isEmpty()) {
 				throw new OnrampException(FailureReason.USAGE,
-						"The device at " + address + " runs security 2 and needs a proof of possession.", //$NON-NLS-1$ //$NON-NLS-2$
+						"The device " + where + " runs security 2 and needs a proof of possession.", //$NON-NLS-1$ //$NON-NLS-2$
 						"Give the proof of possession (the SRP password); the username defaults to wifiprov.") //$NON-NLS-1$
 						.withRemedy(Remedy.SRP_CREDENTIALS);
 			}
 			return new Security2(target.username(), target.proofOfPossession(), info.securityPatchVersion());
 		default:
 			throw new OnrampException(FailureReason.SECURITY_SCHEME_MISMATCH,
-					"The device at " + address + " reports security " + scheme + ", which Onramp does not know.", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					"The device " + where + " reports security " + scheme + ", which Onramp does not know.", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 					"Check for a newer Onramp."); //$NON-NLS-1$
 		}
 	}

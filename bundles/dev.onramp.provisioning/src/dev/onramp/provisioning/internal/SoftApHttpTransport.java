@@ -28,7 +28,7 @@ import dev.onramp.core.Remedy;
  * because the protocol's failure signal is a connection closed without any response, which must not be retried or
  * hidden.
  */
-public class SoftApHttpTransport implements AutoCloseable {
+public class SoftApHttpTransport implements IProtocommTransport {
 
 	private static final int MAX_BODY = 64 * 1024;
 	private static final int MAX_CONNECT_MILLIS = 10_000;
@@ -52,12 +52,14 @@ public class SoftApHttpTransport implements AutoCloseable {
 		return host + ":" + port; //$NON-NLS-1$
 	}
 
-	/**
-	 * @return the response body of a 200 answer
-	 * @throws DeviceClosedException when the device closed the connection without answering
-	 * @throws OnrampException       for time-outs, unreachable devices and answers that are not protocomm
-	 */
-	public byte[] post(String endpoint, byte[] body) throws OnrampException, DeviceClosedException {
+	@Override
+	public String where() {
+		return "at " + address(); //$NON-NLS-1$
+	}
+
+	/** {@code POST /<endpoint>}: the reply is the body of a 200 answer; a close without an answer is a rejection. */
+	@Override
+	public byte[] exchange(String endpoint, byte[] body) throws OnrampException, DeviceClosedException {
 		connectIfNeeded();
 		try {
 			socket.setSoTimeout(timeLeft());
