@@ -15,9 +15,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -37,9 +35,7 @@ import dev.onramp.simulator.protocomm.ProtocommHttp.Request;
 public final class SimulatedProtocommDevice implements AutoCloseable {
 
 	private final ProtocommDeviceConfig config;
-	private final DeviceWifi wifi;
-	private final byte[] salt;
-	private final byte[] verifier;
+	private final ProtocommFirmware firmware;
 	private final ServerSocket server;
 	private final Thread acceptor;
 	private final List<Socket> connections = new CopyOnWriteArrayList<>();
@@ -49,27 +45,12 @@ public final class SimulatedProtocommDevice implements AutoCloseable {
 		thread.setDaemon(true);
 		return thread;
 	});
-	private final SecureRandom random = new SecureRandom();
 	private final CountDownLatch stopped = new CountDownLatch(1);
 	private volatile boolean serving = true;
-	private long sessionId = -1;
-	private DeviceCipher cipher;
 
 	private SimulatedProtocommDevice(ProtocommDeviceConfig config) throws IOException {
 		this.config = config;
-		this.wifi = new DeviceWifi(config);
-		if (config.security() == 2) {
-			salt = config.salt().orElseGet(() -> {
-				byte[] fresh = new byte[16];
-				random.nextBytes(fresh);
-				return fresh;
-			});
-			verifier = config.verifier()
-					.orElseGet(() -> DeviceSecurity2.verifierFor(config.username(), config.pop().orElse(""), salt)); //$NON-NLS-1$
-		} else {
-			salt = null;
-			verifier = null;
-		}
+		this.firmware = new ProtocommFirmware(config);
 		server = new ServerSocket();
 		server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
 		acceptor = new Thread(this::acceptLoop, "protocomm-device-" + server.getLocalPort()); //$NON-NLS-1$
@@ -101,37 +82,31 @@ public final class SimulatedProtocommDevice implements AutoCloseable {
 		return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	public synchronized int resets() {
-		return wifi.resets();
+	public int resets() {
+		return firmware.resets();
 	}
 
-	public synchronized String associatedUser() {
-		return wifi.associatedUser();
+	public String associatedUser() {
+		return firmware.associatedUser();
 	}
 
-	public synchronized String lastReceivedSsid() {
-		return wifi.lastReceivedSsid();
+	public String lastReceivedSsid() {
+		return firmware.lastReceivedSsid();
 	}
 
 	/** @return how many networks the scan reports */
 	public int visibleNetworks() {
-		return wifi.visibleCount();
+		return firmware.visibleNetworks();
 	}
 
 	/** @return the {@code proto-ver} answer */
 	public String protoVersion() {
-		List<String> caps = new ArrayList<>();
-		caps.add("\"wifi_scan\""); //$NON-NLS-1$
-		if (config.security() == 0) {
-			caps.add("\"no_sec\""); //$NON-NLS-1$
-		}
-		if (config.security() == 1 && config.pop().isEmpty()) {
-			caps.add("\"no_pop\""); //$NON-NLS-1$
-		}
-		String rmaker = config.nodeId().isPresent() ? "\"rmaker\":{\"ver\":\"1.0\",\"cap\":[]}," : ""; //$NON-NLS-1$ //$NON-NLS-2$
-		return "{" + rmaker + "\"prov\":{\"ver\":\"v1.1\",\"sec_ver\":" + config.security() //$NON-NLS-1$ //$NON-NLS-2$
-				+ (config.security() == 2 ? ",\"sec_patch_ver\":" + config.patchVersion() : "") //$NON-NLS-1$ //$NON-NLS-2$
-				+ ",\"cap\":[" + String.join(",", caps) + "]}}"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		return firmware.protoVersion();
+	}
+
+	/** @return the firmware behind the HTTP server, for a test that reaches the same device over another transport */
+	public ProtocommFirmware firmware() {
+		return firmware;
 	}
 
 	private void acceptLoop() {
@@ -203,19 +178,17 @@ public final class SimulatedProtocommDevice implements AutoCloseable {
 		byte[] answer;
 		String setCookie = null;
 		boolean connectedNow;
-		synchronized (this) {
+		synchronized (firmware) {
 			if (!serving) {
 				return false;
 			}
 			String cookie = request.cookie();
-			if (cookie == null || !cookie.equals(Long.toString(sessionId))) {
+			if (cookie == null || !cookie.equals(Long.toString(firmware.sessionId()))) {
 				// a request without the current cookie starts a new session, ending the old one
-				sessionId = random.nextInt() & 0xffffffffL;
-				cipher = newCipher();
-				setCookie = "session=" + sessionId; //$NON-NLS-1$
+				setCookie = "session=" + firmware.newSession(); //$NON-NLS-1$
 			}
 			try {
-				answer = dispatch(endpoint, request.body);
+				answer = firmware.handle(endpoint, request.body);
 			} catch (IOException e) {
 				return false;
 			}
@@ -223,8 +196,7 @@ public final class SimulatedProtocommDevice implements AutoCloseable {
 				ProtocommHttp.respond(out, 404, "Not found".getBytes(StandardCharsets.US_ASCII), setCookie); //$NON-NLS-1$
 				return true;
 			}
-			connectedNow = wifi.reportedConnected;
-			wifi.reportedConnected = false;
+			connectedNow = firmware.takeConnectedReport();
 		}
 		ProtocommHttp.respond(out, 200, answer, setCookie);
 		if (connectedNow) {
@@ -234,51 +206,11 @@ public final class SimulatedProtocommDevice implements AutoCloseable {
 				// the device was closed while answering: nothing left to stop
 			}
 		}
-		if (config.dropAfterApply() && "prov-config".equals(endpoint) && wifi.phase() == DeviceWifi.Phase.APPLYING) { //$NON-NLS-1$
+		if (config.dropAfterApply() && "prov-config".equals(endpoint) && firmware.applying()) { //$NON-NLS-1$
 			stopService();
 			return false;
 		}
 		return true;
-	}
-
-	private DeviceCipher newCipher() {
-		return switch (config.security()) {
-		case 0 -> new DeviceSecurity0();
-		case 1 -> new DeviceSecurity1(config.pop());
-		default -> new DeviceSecurity2(config.username(), salt, verifier, config.patchVersion());
-		};
-	}
-
-	/** @return the answer, or null for an unknown endpoint; IOException = close without a response */
-	private byte[] dispatch(String endpoint, byte[] body) throws IOException {
-		switch (endpoint) {
-		case "proto-ver": //$NON-NLS-1$
-			return protoVersion().getBytes(StandardCharsets.UTF_8);
-		case "prov-session": //$NON-NLS-1$
-			return cipher.handshake(body);
-		case "prov-scan": //$NON-NLS-1$
-		case "prov-config": //$NON-NLS-1$
-		case "prov-ctrl": //$NON-NLS-1$
-		case "cloud_user_assoc": //$NON-NLS-1$
-		case "custom-data": //$NON-NLS-1$
-			if ("cloud_user_assoc".equals(endpoint) && config.nodeId().isEmpty()) { //$NON-NLS-1$
-				return null;
-			}
-			if (!cipher.established()) {
-				throw new IOException("no secure session"); //$NON-NLS-1$
-			}
-			byte[] plain = cipher.decrypt(body);
-			byte[] reply = switch (endpoint) {
-			case "prov-scan" -> wifi.scan(plain); //$NON-NLS-1$
-			case "prov-config" -> wifi.config(plain); //$NON-NLS-1$
-			case "prov-ctrl" -> wifi.ctrl(plain); //$NON-NLS-1$
-			case "cloud_user_assoc" -> wifi.associate(plain); //$NON-NLS-1$
-			default -> "SUCCESS\0".getBytes(StandardCharsets.US_ASCII); //$NON-NLS-1$
-			};
-			return cipher.encrypt(reply);
-		default:
-			return null;
-		}
 	}
 
 	/** Ends the provisioning service, as firmware does after success: the listener and every connection close. */
