@@ -13,7 +13,7 @@ import dev.onramp.core.OnrampException;
 /** Failures shared by the protocomm client's parts. Messages never carry a secret. */
 public final class Protocomm {
 
-	public static final String HANDSHAKE_HINT = "Check the proof of possession (PoP) printed on the device or its QR code, and for security 2 the username (default wifiprov)."; //$NON-NLS-1$
+	public static final String HANDSHAKE_HINT = "Check the proof of possession (PoP) printed on the device or its QR code, and for security 2 the username (default wifiprov). Onramp does not retry a rejected proof of possession by itself: firmware may stop provisioning after 5 wrong attempts."; //$NON-NLS-1$
 
 	private Protocomm() {
 	}

@@ -14,6 +14,9 @@ import java.util.Optional;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
@@ -26,6 +29,7 @@ import dev.onramp.core.provisioning.ProvisioningResult;
 import dev.onramp.core.provisioning.ProvisioningTarget;
 import dev.onramp.core.provisioning.WifiCredentials;
 import dev.onramp.core.provisioning.WifiNetwork;
+import dev.onramp.core.serial.ISerialPortService;
 
 /** ESP-IDF unified provisioning over any of its transports: proto-ver, scheme choice, handshake. */
 @Component(service = { IProtocommProvisioner.class, IWifiProvisioner.class }, property = "transport=protocomm")
@@ -33,6 +37,28 @@ public class ProtocommProvisioner implements IProtocommProvisioner {
 
 	/** The SoftAP default of ESP-IDF's provisioning manager. */
 	public static final String DEFAULT_ENDPOINT = "192.168.4.1:80"; //$NON-NLS-1$
+
+	/** The serial ports, for the console transport; SoftAP works without them. */
+	private volatile ISerialPortService ports;
+
+	public ProtocommProvisioner() {
+	}
+
+	/** @param ports the serial ports the console transport opens */
+	public ProtocommProvisioner(ISerialPortService ports) {
+		this.ports = ports;
+	}
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.STATIC)
+	void setPorts(ISerialPortService service) {
+		ports = service;
+	}
+
+	void unsetPorts(ISerialPortService service) {
+		if (ports == service) {
+			ports = null;
+		}
+	}
 
 	@Override
 	public String transport() {
@@ -69,11 +95,19 @@ public class ProtocommProvisioner implements IProtocommProvisioner {
 	}
 
 	/** Opens the target's transport; the caller closes it. */
-	private static IProtocommTransport connect(ProvisioningTarget target, Deadline deadline) throws OnrampException {
+	private IProtocommTransport connect(ProvisioningTarget target, Deadline deadline) throws OnrampException {
 		switch (target.transport()) {
 		case SOFTAP:
 			HostPort endpoint = HostPort.parse(target.address());
 			return new SoftApHttpTransport(endpoint.host(), endpoint.port(), deadline);
+		case CONSOLE:
+			ISerialPortService serial = ports;
+			if (serial == null) {
+				throw new OnrampException(FailureReason.NOT_AVAILABLE,
+						"Provisioning over the console needs Onramp's serial port support, which is not installed.", //$NON-NLS-1$
+						"Install the Onramp serial bundle, or provision the device over its access point (SoftAP)."); //$NON-NLS-1$
+			}
+			return ConsoleTransport.open(serial, target.address(), deadline);
 		default:
 			throw new OnrampException(FailureReason.USAGE,
 					"Provisioning over " + target.transport().id() + " is not available in this version of Onramp.", //$NON-NLS-1$ //$NON-NLS-2$
