@@ -45,7 +45,12 @@ public final class CommandCatalog {
 					0, 0, List.of()),
 			new CommandSpec("provision", "[<pop>]", //$NON-NLS-1$ //$NON-NLS-2$
 					"ESP-IDF / RainMaker Wi-Fi provisioning with a proof of possession", //$NON-NLS-1$
-					List.of(value("endpoint", "HOST:PORT", "provisioning endpoint (default 192.168.4.1:80, SoftAP)"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					List.of(value("transport", "softap|console|ble", "how to reach the device (default softap, or the QR payload's)"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+							value("endpoint", "HOST:PORT", "softap: provisioning endpoint (default 192.168.4.1:80)"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+							value("port", "P", "console: the device's serial port (device path, socket://HOST:PORT or rfc2217://HOST:PORT)"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+							value("qrcode", "JSON", "the provisioning QR payload {\"ver\",\"name\",\"pop\",\"transport\"}; explicit options override its values"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+							value("qrcode-env", "VAR", "read the QR payload from this environment variable"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+							value("qrcode-port", "P", "read the QR payload from the boot log on this serial port (resetting the board if needed)"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 							value("sec", "auto|0|1|2", "security scheme; auto follows the device's proto-ver"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 							value("username", "U", "security 2 username (default wifiprov)"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 							value("pop-env", "VAR", "read the proof of possession from this environment variable"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$

@@ -38,6 +38,7 @@ import dev.onramp.core.provisioning.IReprovisioner;
 import dev.onramp.core.provisioning.IWifiProvisioner;
 import dev.onramp.core.provisioning.ProvisioningResult;
 import dev.onramp.core.provisioning.ProvisioningTarget;
+import dev.onramp.core.provisioning.ProvisioningTransport;
 import dev.onramp.core.provisioning.ReprovisionRequest;
 import dev.onramp.core.provisioning.ReprovisionResult;
 import dev.onramp.core.provisioning.WifiCredentials;
@@ -152,11 +153,14 @@ public class FleetCommand implements ICommand {
 		String ssid = row.ssid().orElseThrow();
 		try (Secret password = password(row, environment, defaultPassword);
 				Secret pop = row.pop().map(Secret::of).orElse(null)) {
-			ProvisioningTarget target = new ProvisioningTarget(row.target(), "auto", row.username().orElse(null), //$NON-NLS-1$
-					Optional.ofNullable(pop), shorter(DEVICE_TIMEOUT, rowTimeout));
+			ProvisioningTarget target = new ProvisioningTarget(row.address(), "auto", row.username().orElse(null), //$NON-NLS-1$
+					Optional.ofNullable(pop), shorter(DEVICE_TIMEOUT, rowTimeout), row.transport());
 			ProvisioningResult result = provisioner.provision(target, new WifiCredentials(ssid, password), monitor);
 			results.addProperty("ssid", result.ssid()); //$NON-NLS-1$
 			results.addProperty("security", result.security()); //$NON-NLS-1$
+			if (row.protocol().equals("provision")) { //$NON-NLS-1$
+				results.addProperty("transport", row.transport().id()); //$NON-NLS-1$
+			}
 			result.ipAddress().ifPresentOrElse(ip -> results.addProperty("ip", ip), () -> results.add("ip", null)); //$NON-NLS-1$ //$NON-NLS-2$
 			return results;
 		}
@@ -173,7 +177,11 @@ public class FleetCommand implements ICommand {
 					"Re-provisioning is not available in this installation of Onramp.", null); //$NON-NLS-1$
 		}
 		JsonObject results = new JsonObject();
-		if (row.protocol().equals("provision")) { //$NON-NLS-1$
+		if (row.protocol().equals("provision") && row.transport() == ProvisioningTransport.BLE) { //$NON-NLS-1$
+			throw new OnrampException(FailureReason.NOT_AVAILABLE,
+					"Provisioning over BLE is not available in this version of Onramp.", null); //$NON-NLS-1$
+		}
+		if (row.protocol().equals("provision") && row.transport() == ProvisioningTransport.SOFTAP) { //$NON-NLS-1$
 			int colon = row.target().lastIndexOf(':');
 			String host = row.target().substring(0, colon);
 			int port = Integer.parseInt(row.target().substring(colon + 1));
@@ -186,7 +194,7 @@ public class FleetCommand implements ICommand {
 						"Join the device's SoftAP network, or check the address and port."); //$NON-NLS-1$
 			}
 		} else {
-			try (IByteChannel channel = ports.open(row.target(), BAUD_RATE)) {
+			try (IByteChannel channel = ports.open(row.address(), BAUD_RATE)) {
 				results.addProperty("port", channel.name()); //$NON-NLS-1$
 			}
 		}

@@ -20,6 +20,7 @@ import java.util.Set;
 
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
+import dev.onramp.core.provisioning.ProvisioningTransport;
 
 /**
  * A fleet manifest (shared/CLI.md): CSV with a header row naming the columns, one device per row. Values may be
@@ -29,7 +30,7 @@ public record FleetManifest(List<Row> rows) {
 
 	public static final List<String> PROTOCOLS = List.of("provision", "improv", "repl", "reprovision"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 	static final List<String> COLUMNS = List.of("name", "protocol", "target", "pop", "username", "ssid", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
-			"password_env", "hostname", "trust", "https_port"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+			"password_env", "hostname", "trust", "https_port", "transport", "port", "device_name"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
 
 	public FleetManifest {
 		rows = List.copyOf(rows);
@@ -38,10 +39,31 @@ public record FleetManifest(List<Row> rows) {
 	/**
 	 * One device of the manifest. The proof of possession is a manifest value: it is held here and handed to the
 	 * device, never printed ({@link #toString()} masks it).
+	 *
+	 * @param transport how a {@code provision} row reaches its device: SoftAP at {@code target} (HOST:PORT), the
+	 *                  console on {@code port} (or {@code target}), BLE by {@code device_name} (or {@code target})
 	 */
 	public record Row(int line, String name, String protocol, String target, Optional<String> pop,
 			Optional<String> username, Optional<String> ssid, Optional<String> passwordEnv, Optional<String> hostname,
-			Optional<String> trust, OptionalInt httpsPort) {
+			Optional<String> trust, OptionalInt httpsPort, ProvisioningTransport transport, Optional<String> port,
+			Optional<String> deviceName) {
+
+		/** A row of the columns before the transports: SoftAP for {@code provision}. */
+		public Row(int line, String name, String protocol, String target, Optional<String> pop,
+				Optional<String> username, Optional<String> ssid, Optional<String> passwordEnv,
+				Optional<String> hostname, Optional<String> trust, OptionalInt httpsPort) {
+			this(line, name, protocol, target, pop, username, ssid, passwordEnv, hostname, trust, httpsPort,
+					ProvisioningTransport.SOFTAP, Optional.empty(), Optional.empty());
+		}
+
+		/** @return where a {@code provision} row's transport finds the device; the target for the others */
+		public String address() {
+			return switch (transport) {
+			case CONSOLE -> port.orElse(target);
+			case BLE -> deviceName.orElse(target);
+			default -> target;
+			};
+		}
 
 		@Override
 		public String toString() {
@@ -119,11 +141,30 @@ public record FleetManifest(List<Row> rows) {
 					+ " (one of: " + String.join(", ", PROTOCOLS) + ")"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		}
 		protocol = protocol.toLowerCase(Locale.ROOT);
-		String target = values.get("target"); //$NON-NLS-1$
-		if (target == null) {
-			throw invalid(line, name + " has no target"); //$NON-NLS-1$
+		ProvisioningTransport transport = ProvisioningTransport.SOFTAP;
+		String transportName = values.get("transport"); //$NON-NLS-1$
+		if (transportName != null) {
+			if (!protocol.equals("provision")) { //$NON-NLS-1$
+				throw invalid(line, name + ": the transport column is for protocol provision"); //$NON-NLS-1$
+			}
+			transport = ProvisioningTransport.of(transportName).orElse(null);
+			if (transport == null) {
+				throw invalid(line, name + ": transport is softap, console or ble, not '" + transportName + "'"); //$NON-NLS-1$ //$NON-NLS-2$
+			}
 		}
-		if (protocol.equals("provision") && !target.matches(".+:\\d{1,5}")) { //$NON-NLS-1$ //$NON-NLS-2$
+		String target = values.get("target"); //$NON-NLS-1$
+		if (target == null && transport == ProvisioningTransport.CONSOLE) {
+			target = values.get("port"); //$NON-NLS-1$
+		}
+		if (target == null && transport == ProvisioningTransport.BLE) {
+			target = values.get("device_name"); //$NON-NLS-1$
+		}
+		if (target == null) {
+			throw invalid(line, name + " has no target" + (transport == ProvisioningTransport.CONSOLE ? " or port" //$NON-NLS-1$ //$NON-NLS-2$
+					: transport == ProvisioningTransport.BLE ? " or device_name" : "")); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		if (protocol.equals("provision") && transport == ProvisioningTransport.SOFTAP //$NON-NLS-1$
+				&& !target.matches(".+:\\d{1,5}")) { //$NON-NLS-1$
 			throw invalid(line, name + ": a provision target is HOST:PORT, for example 192.168.4.1:80"); //$NON-NLS-1$
 		}
 		if (!protocol.equals("reprovision") && !values.containsKey("ssid")) { //$NON-NLS-1$ //$NON-NLS-2$
@@ -144,7 +185,8 @@ public record FleetManifest(List<Row> rows) {
 		return new Row(line, name, protocol, target, Optional.ofNullable(values.get("pop")), //$NON-NLS-1$
 				Optional.ofNullable(values.get("username")), Optional.ofNullable(values.get("ssid")), //$NON-NLS-1$ //$NON-NLS-2$
 				Optional.ofNullable(values.get("password_env")), Optional.ofNullable(values.get("hostname")), //$NON-NLS-1$ //$NON-NLS-2$
-				Optional.ofNullable(trust), httpsPort);
+				Optional.ofNullable(trust), httpsPort, transport, Optional.ofNullable(values.get("port")), //$NON-NLS-1$
+				Optional.ofNullable(values.get("device_name"))); //$NON-NLS-1$
 	}
 
 	private static boolean blankOrComment(String line) {

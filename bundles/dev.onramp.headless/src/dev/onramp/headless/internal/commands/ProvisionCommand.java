@@ -20,6 +20,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -29,8 +30,11 @@ import dev.onramp.core.OnrampException;
 import dev.onramp.core.Secret;
 import dev.onramp.core.provisioning.IProtocommProvisioner;
 import dev.onramp.core.provisioning.IProtocommSession;
+import dev.onramp.core.provisioning.IQrPayloadReader;
 import dev.onramp.core.provisioning.ProtocommOutcome;
 import dev.onramp.core.provisioning.ProvisioningTarget;
+import dev.onramp.core.provisioning.ProvisioningTransport;
+import dev.onramp.core.provisioning.QrPayload;
 import dev.onramp.core.provisioning.WifiCredentials;
 import dev.onramp.core.provisioning.WifiNetwork;
 import dev.onramp.headless.internal.CommandEnvironment;
@@ -50,19 +54,30 @@ public class ProvisionCommand implements ICommand {
 
 	static final String DEFAULT_ENDPOINT = "192.168.4.1:80"; //$NON-NLS-1$
 	static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(90);
+	/** How long {@code --qrcode-port} listens to the boot log (a reset comes after a few seconds). */
+	static final Duration QR_TIMEOUT = Duration.ofSeconds(20);
 	private static final String HELP = "Run 'onramp provision --help'."; //$NON-NLS-1$
 
 	private final IProtocommProvisioner provisioner;
+	private final IQrPayloadReader qrCodes;
 
+	public ProvisionCommand(IProtocommProvisioner provisioner) {
+		this(provisioner, null);
+	}
+
+	/** @param qrCodes reads {@code --qrcode}, {@code --qrcode-env} and {@code --qrcode-port}; may be missing */
 	@Activate
-	public ProvisionCommand(@Reference IProtocommProvisioner provisioner) {
+	public ProvisionCommand(@Reference IProtocommProvisioner provisioner,
+			@Reference(cardinality = ReferenceCardinality.OPTIONAL) IQrPayloadReader qrCodes) {
 		this.provisioner = provisioner;
+		this.qrCodes = qrCodes;
 	}
 
 	@Override
 	public CommandResult run(CommandLine commandLine, CommandEnvironment environment, IProgressMonitor monitor)
 			throws OnrampException {
-		ProvisioningTarget target = target(commandLine, environment);
+		Optional<QrPayload> qr = qrPayload(commandLine, environment, monitor);
+		ProvisioningTarget target = target(commandLine, environment, qr);
 		boolean scanOnly = commandLine.has("scan"); //$NON-NLS-1$
 		Optional<String> userId = commandLine.value("user-id"); //$NON-NLS-1$
 		Optional<String> secretKey = commandLine.value("secret-key"); //$NON-NLS-1$
@@ -74,10 +89,16 @@ public class ProvisionCommand implements ICommand {
 		if (!scanOnly && ssid.isEmpty() && !environment.interactive()) {
 			throw usage("Without a terminal, pass the network with --ssid S and its password with --password-env VAR or --password-file F (or list the device's networks with --scan)."); //$NON-NLS-1$
 		}
-		monitor.beginTask("Provisioning the device at " + target.address(), IProgressMonitor.UNKNOWN); //$NON-NLS-1$
+		monitor.beginTask("Provisioning the device " + (target.transport() == ProvisioningTransport.SOFTAP ? "at " : "on ") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				+ target.address(), IProgressMonitor.UNKNOWN);
 		try (IProtocommSession session = provisioner.open(target, monitor)) {
 			JsonObject data = new JsonObject();
 			data.addProperty("endpoint", target.address()); //$NON-NLS-1$
+			data.addProperty("transport", target.transport().id()); //$NON-NLS-1$
+			if (target.transport() == ProvisioningTransport.CONSOLE) {
+				data.addProperty("port", target.address()); //$NON-NLS-1$
+			}
+			qr.ifPresent(payload -> data.add("qrcode", qrSummary(payload))); //$NON-NLS-1$
 			data.addProperty("security", session.security()); //$NON-NLS-1$
 			data.addProperty("proto_version", session.protocolInfo().version()); //$NON-NLS-1$
 			if (scanOnly) {
@@ -164,9 +185,12 @@ public class ProvisionCommand implements ICommand {
 		return new CommandResult(data, lines);
 	}
 
-	private static ProvisioningTarget target(CommandLine commandLine, CommandEnvironment environment)
-			throws OnrampException {
-		String endpoint = commandLine.value("endpoint").orElse(DEFAULT_ENDPOINT); //$NON-NLS-1$
+	/**
+	 * Where the device is and how to reach it: explicit options first, then the QR payload, then the defaults (SoftAP
+	 * at 192.168.4.1:80).
+	 */
+	private static ProvisioningTarget target(CommandLine commandLine, CommandEnvironment environment,
+			Optional<QrPayload> qr) throws OnrampException {
 		String security = commandLine.value("sec").orElse("auto"); //$NON-NLS-1$ //$NON-NLS-2$
 		if (!List.of("auto", "0", "1", "2").contains(security)) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 			throw usage("--sec takes auto, 0, 1 or 2."); //$NON-NLS-1$
@@ -174,8 +198,80 @@ public class ProvisionCommand implements ICommand {
 		Duration timeout = commandLine.value("timeout").isPresent() //$NON-NLS-1$
 				? seconds(commandLine.value("timeout").get()) //$NON-NLS-1$
 				: DEFAULT_TIMEOUT;
-		return new ProvisioningTarget(endpoint, security, commandLine.value("username").orElse(null), //$NON-NLS-1$
-				pop(commandLine, environment), timeout);
+		ProvisioningTransport transport = transport(commandLine, qr);
+		String address = switch (transport) {
+		case SOFTAP -> commandLine.value("endpoint").orElse(DEFAULT_ENDPOINT); //$NON-NLS-1$
+		case CONSOLE -> {
+			if (commandLine.has("endpoint")) { //$NON-NLS-1$
+				throw usage("--endpoint is for --transport softap; the console transport takes --port P."); //$NON-NLS-1$
+			}
+			yield commandLine.value("port").orElseThrow( //$NON-NLS-1$
+					() -> usage("--transport console needs the device's serial port: --port P (a device path, socket://HOST:PORT or rfc2217://HOST:PORT).")); //$NON-NLS-1$
+		}
+		case BLE -> throw new OnrampException(FailureReason.USAGE,
+				"Provisioning over BLE is not available in this version of Onramp.", //$NON-NLS-1$
+				"Provision the device over its access point (--transport softap) or its serial console (--transport console --port P)."); //$NON-NLS-1$
+		};
+		if (transport != ProvisioningTransport.CONSOLE && commandLine.has("port")) { //$NON-NLS-1$
+			throw usage("--port is for --transport console."); //$NON-NLS-1$
+		}
+		Optional<Secret> pop = pop(commandLine, environment);
+		if (pop.isEmpty() && qr.isPresent()) {
+			pop = qr.get().proofOfPossession();
+		}
+		String username = commandLine.value("username").orElse(qr.flatMap(QrPayload::username).orElse(null)); //$NON-NLS-1$
+		return new ProvisioningTarget(address, security, username, pop, timeout, transport);
+	}
+
+	private static ProvisioningTransport transport(CommandLine commandLine, Optional<QrPayload> qr)
+			throws OnrampException {
+		Optional<String> named = commandLine.value("transport"); //$NON-NLS-1$
+		if (named.isPresent()) {
+			return ProvisioningTransport.of(named.get())
+					.orElseThrow(() -> usage("--transport takes softap, console or ble, not " + named.get() + ".")); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		return qr.flatMap(QrPayload::transport).orElse(ProvisioningTransport.SOFTAP);
+	}
+
+	/** The QR payload from {@code --qrcode}, {@code --qrcode-env} or {@code --qrcode-port}, at most one of them. */
+	private Optional<QrPayload> qrPayload(CommandLine commandLine, CommandEnvironment environment,
+			IProgressMonitor monitor) throws OnrampException {
+		int sources = (commandLine.has("qrcode") ? 1 : 0) + (commandLine.has("qrcode-env") ? 1 : 0) //$NON-NLS-1$ //$NON-NLS-2$
+				+ (commandLine.has("qrcode-port") ? 1 : 0); //$NON-NLS-1$
+		if (sources == 0) {
+			return Optional.empty();
+		}
+		if (sources > 1) {
+			throw usage("Give the QR payload once: with --qrcode JSON, --qrcode-env VAR or --qrcode-port P."); //$NON-NLS-1$
+		}
+		if (qrCodes == null) {
+			throw new OnrampException(FailureReason.NOT_AVAILABLE,
+					"Reading provisioning QR payloads is not available in this installation of Onramp.", //$NON-NLS-1$
+					"Give the device's proof of possession and address instead."); //$NON-NLS-1$
+		}
+		Optional<String> text = commandLine.value("qrcode"); //$NON-NLS-1$
+		if (text.isPresent()) {
+			return Optional.of(qrCodes.decode(text.get()));
+		}
+		Optional<String> variable = commandLine.value("qrcode-env"); //$NON-NLS-1$
+		if (variable.isPresent()) {
+			try (Secret json = WifiSecrets.fromEnvironment(variable.get(), environment, "--qrcode-env")) { //$NON-NLS-1$
+				return Optional.of(qrCodes.decode(json.reveal()));
+			}
+		}
+		Duration timeout = commandLine.value("timeout").isPresent() //$NON-NLS-1$
+				? seconds(commandLine.value("timeout").get()) //$NON-NLS-1$
+				: QR_TIMEOUT;
+		return Optional.of(qrCodes.readFromBootLog(commandLine.value("qrcode-port").get(), timeout, monitor)); //$NON-NLS-1$
+	}
+
+	/** What reports may say of the payload: never its proof of possession. */
+	private static JsonObject qrSummary(QrPayload payload) {
+		JsonObject summary = new JsonObject();
+		summary.addProperty("name", payload.name()); //$NON-NLS-1$
+		summary.addProperty("transport", payload.transport().map(ProvisioningTransport::id).orElse(null)); //$NON-NLS-1$
+		summary.addProperty("version", payload.version()); //$NON-NLS-1$
+		return summary;
 	}
 
 	private static Optional<Secret> pop(CommandLine commandLine, CommandEnvironment environment)
