@@ -142,6 +142,9 @@ public final class SimulatedProtocommConsole implements AutoCloseable {
 	private void boot() throws OnrampException {
 		bootedAt = System.nanoTime();
 		booted = true;
+		if (options.fault() == ProtocommConsoleOptions.Fault.SILENT) {
+			return; // a dead console: no log, no prompt
+		}
 		if (options.bootLog() || options.bootOnReset()) {
 			print("ets Jul 29 2019 12:21:46\n\nrst:0x1 (POWERON_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)\n"); //$NON-NLS-1$
 			log('I', "boot", "ESP-IDF v5.5 2nd stage bootloader"); //$NON-NLS-1$ //$NON-NLS-2$
