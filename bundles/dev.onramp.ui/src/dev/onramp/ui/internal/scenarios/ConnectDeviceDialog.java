@@ -7,6 +7,7 @@
  *******************************************************************************/
 package dev.onramp.ui.internal.scenarios;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -31,6 +32,7 @@ public class ConnectDeviceDialog extends TitleAreaDialog {
 
 	private final Device device;
 	private final List<Scenario> scenarios;
+	private final List<Button> choices = new ArrayList<>();
 	private Scenario chosen;
 
 	public ConnectDeviceDialog(Shell parent, Device device) {
@@ -58,13 +60,14 @@ public class ConnectDeviceDialog extends TitleAreaDialog {
 		Composite area = (Composite) super.createDialogArea(parent);
 		setTitle(NLS.bind(Messages.ConnectDevice_heading, DeviceCapabilities.title(device)));
 		setMessage(scenarios.isEmpty() ? Messages.ConnectDevice_nothingFits : Messages.ConnectDevice_message);
-		Composite choices = new Composite(area, SWT.NONE);
-		GridLayoutFactory.swtDefaults().margins(12, 12).spacing(4, 2).applyTo(choices);
-		GridDataFactory.fillDefaults().grab(true, true).applyTo(choices);
+		Composite list = new Composite(area, SWT.NONE);
+		GridLayoutFactory.swtDefaults().margins(12, 12).spacing(4, 2).applyTo(list);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(list);
 		for (Scenario scenario : scenarios) {
-			Button choice = new Button(choices, SWT.RADIO);
+			Button choice = new Button(list, SWT.RADIO);
 			choice.setText(scenario.label());
 			choice.setData(scenario);
+			this.choices.add(choice);
 			choice.setSelection(scenario == chosen);
 			choice.addListener(SWT.Selection, e -> {
 				if (choice.getSelection()) {
@@ -72,14 +75,23 @@ public class ConnectDeviceDialog extends TitleAreaDialog {
 				}
 			});
 			choice.addListener(SWT.DefaultSelection, e -> okPressed());
-			Label description = new Label(choices, SWT.WRAP);
+			Label description = new Label(list, SWT.WRAP);
 			description.setText(scenario.description());
 			GridDataFactory.fillDefaults().grab(true, false).indent(22, 0).hint(440, SWT.DEFAULT)
 					.applyTo(description);
-			Label gap = new Label(choices, SWT.NONE);
+			Label gap = new Label(list, SWT.NONE);
 			GridDataFactory.fillDefaults().hint(SWT.DEFAULT, 6).applyTo(gap);
 		}
 		return area;
+	}
+
+	@Override
+	public void create() {
+		super.create();
+		// GTK selects a group's first radio button when it is realized: show the chosen one once the shell exists
+		for (Button choice : choices) {
+			choice.setSelection(choice.getData() == chosen);
+		}
 	}
 
 	@Override

@@ -15,6 +15,8 @@ import java.util.Optional;
 
 import org.eclipse.core.commands.common.CommandException;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Label;
@@ -69,6 +71,33 @@ abstract class ScenarioTestSupport {
 		view = (DeviceSelectionView) page.showView(DeviceSelectionView.ID);
 		page.activate(view);
 		CONSOLES.clear();
+		warmUp();
+		driver.flushEvents();
+	}
+
+	private static boolean warm;
+
+	/**
+	 * Opens and closes the kinds of dialog the scenarios show, once per run and before any watchdog starts: the first
+	 * dialog of a workbench loads classes and asks the X server about its monitors, a one-time cost that is not the
+	 * scenarios' work.
+	 */
+	private void warmUp() {
+		if (warm) {
+			return;
+		}
+		warm = true;
+		Shell parent = page.getWorkbenchWindow().getShell();
+		TitleAreaDialog titled = new TitleAreaDialog(parent);
+		titled.setBlockOnOpen(false);
+		titled.open();
+		MessageDialog message = new MessageDialog(parent, "warm-up", null, "warm-up", MessageDialog.INFORMATION, 0,
+				"OK");
+		message.setBlockOnOpen(false);
+		message.open();
+		driver.flushEvents();
+		message.close();
+		titled.close();
 		driver.flushEvents();
 	}
 
