@@ -1,0 +1,123 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.ui.internal.scenarios;
+
+import org.eclipse.osgi.util.NLS;
+
+final class Messages extends NLS {
+
+	private static final String BUNDLE_NAME = "dev.onramp.ui.internal.scenarios.messages"; //$NON-NLS-1$
+
+	public static String Browsers_failed;
+	public static String ChangeWifiDialog_description;
+	public static String ChangeWifiDialog_run;
+	public static String ChangeWifiDialog_title;
+	public static String ChangeWifi_answeredAs;
+	public static String ChangeWifi_cannotTell;
+	public static String ChangeWifi_consoleAnswered;
+	public static String ChangeWifi_consoleHint;
+	public static String ChangeWifi_failedTitle;
+	public static String ChangeWifi_job;
+	public static String ChangeWifi_joined;
+	public static String ChangeWifi_joinedWithIp;
+	public static String ChangeWifi_notRemembered;
+	public static String ChangeWifi_title;
+	public static String ConnectDevice_continue;
+	public static String ConnectDevice_heading;
+	public static String ConnectDevice_message;
+	public static String ConnectDevice_nothingFits;
+	public static String ConnectDevice_title;
+	public static String Outcome_openPage;
+	public static String ProvisionDialog_description;
+	public static String ProvisionDialog_endpoint;
+	public static String ProvisionDialog_pop;
+	public static String ProvisionDialog_popHint;
+	public static String ProvisionDialog_recallJob;
+	public static String ProvisionDialog_recalled;
+	public static String ProvisionDialog_remember;
+	public static String ProvisionDialog_rememberTip;
+	public static String ProvisionDialog_run;
+	public static String ProvisionDialog_title;
+	public static String ProvisionDialog_username;
+	public static String ProvisionDialog_usernameHint;
+	public static String Provision_failedTitle;
+	public static String Provision_job;
+	public static String Provision_joined;
+	public static String Provision_noAddress;
+	public static String Provision_notRetried;
+	public static String Provision_storageFailed;
+	public static String Provision_title;
+	public static String Provision_unconfirmed;
+	public static String Remedy_endpoint;
+	public static String Remedy_moreTime;
+	public static String Remedy_networkInterface;
+	public static String Remedy_pop;
+	public static String Remedy_scheme;
+	public static String Remedy_srp;
+	public static String Remedy_validityDays;
+	public static String RememberedPops_noStorage;
+	public static String ReprovisionDialog_badHostname;
+	public static String ReprovisionDialog_description;
+	public static String ReprovisionDialog_hostname;
+	public static String ReprovisionDialog_hostnameHint;
+	public static String ReprovisionDialog_localCa;
+	public static String ReprovisionDialog_run;
+	public static String ReprovisionDialog_selfSigned;
+	public static String ReprovisionDialog_title;
+	public static String ReprovisionDialog_trust;
+	public static String ReprovisionDialog_trustExplanation;
+	public static String Reprovision_connect;
+	public static String Reprovision_failedTitle;
+	public static String Reprovision_installed;
+	public static String Reprovision_job;
+	public static String Reprovision_notVerified;
+	public static String Reprovision_title;
+	public static String Reprovision_verified;
+	public static String ScenarioDialog_password;
+	public static String ScenarioDialog_passwordHint;
+	public static String ScenarioDialog_show;
+	public static String ScenarioDialog_ssid;
+	public static String ScenarioDialog_ssidHint;
+	public static String ScenarioDialog_ssidMissing;
+	public static String ScenarioDialog_ssidTooLong;
+	public static String ScenarioJob_bug;
+	public static String ScenarioJob_bugText;
+	public static String ScenarioJob_cancelled;
+	public static String ScenarioJob_done;
+	public static String Scenario_changeWifi;
+	public static String Scenario_changeWifiDescription;
+	public static String Scenario_provision;
+	public static String Scenario_provisionDescription;
+	public static String Scenario_reprovision;
+	public static String Scenario_reprovisionDescription;
+	public static String Scenario_verify;
+	public static String Scenario_verifyDescription;
+	public static String Services_missing;
+	public static String Services_missingHint;
+	public static String Services_notRunning;
+	public static String Verify_failedTitle;
+	public static String Verify_hintDifferent;
+	public static String Verify_hintExpired;
+	public static String Verify_hintHostname;
+	public static String Verify_hintUnreachable;
+	public static String Verify_hintUntrusted;
+	public static String Verify_job;
+	public static String Verify_match;
+	public static String Verify_mismatch;
+	public static String Verify_mismatchTitle;
+	public static String Verify_served;
+	public static String Verify_task;
+	public static String Verify_title;
+
+	static {
+		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+	}
+
+	private Messages() {
+	}
+}

@@ -1,0 +1,40 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.ui.internal.scenarios;
+
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.PlatformUI;
+
+import dev.onramp.core.Device;
+import dev.onramp.ui.internal.console.IDeviceConsoles;
+import dev.onramp.ui.internal.console.IDeviceConsoles.IDeviceConsole;
+
+/** Starts a scenario on a device: its dialog, or (Verify Certificate, which asks nothing) its Job. */
+public final class ScenarioLauncher {
+
+	private ScenarioLauncher() {
+	}
+
+	/** Call on the UI thread; returns at once (the dialogs do not block, the work runs in a Job). */
+	public static void start(Scenario scenario, Device device, Shell shell) {
+		switch (scenario) {
+		case CHANGE_WIFI -> new ChangeWifiDialog(shell, device).open();
+		case REPROVISION -> new ReprovisionDialog(shell, device).open();
+		case PROVISION -> new ProvisionDialog(shell, device, RememberedPops.inDefaultStorage()).open();
+		case VERIFY -> new VerifyJob(device, console(device)).schedule();
+		}
+	}
+
+	/** @return the device's console, or null until a console service is installed */
+	static IDeviceConsole console(Device device) {
+		IDeviceConsoles consoles = PlatformUI.isWorkbenchRunning()
+				? PlatformUI.getWorkbench().getService(IDeviceConsoles.class)
+				: null;
+		return consoles == null ? null : consoles.console(DeviceCapabilities.key(device), DeviceCapabilities.title(device));
+	}
+}

@@ -1,0 +1,167 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.ui.tests.scenarios;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Optional;
+
+import org.eclipse.core.commands.common.CommandException;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+
+import dev.onramp.core.Device;
+import dev.onramp.ui.internal.console.IDeviceConsoles;
+import dev.onramp.ui.internal.jobs.DeviceRule;
+import dev.onramp.ui.internal.scenarios.ScenarioJob;
+import dev.onramp.ui.tests.driver.SwtDriver;
+
+/** What the scenario tests share: the workbench page, the stand-in view, the recording consoles, finding dialogs. */
+abstract class ScenarioTestSupport {
+
+	static final RecordingConsoles CONSOLES = new RecordingConsoles();
+	private static ServiceRegistration<IDeviceConsoles> consolesRegistration;
+
+	SwtDriver driver;
+	IWorkbenchPage page;
+	DeviceSelectionView view;
+
+	@BeforeAll
+	static void registerConsoles() {
+		BundleContext context = FrameworkUtil.getBundle(ScenarioTestSupport.class).getBundleContext();
+		Dictionary<String, Object> properties = new Hashtable<>();
+		properties.put(Constants.SERVICE_RANKING, Integer.valueOf(1000));
+		consolesRegistration = context.registerService(IDeviceConsoles.class, CONSOLES, properties);
+	}
+
+	@AfterAll
+	static void unregisterConsoles() {
+		consolesRegistration.unregister();
+	}
+
+	@BeforeEach
+	void openView() throws PartInitException {
+		driver = new SwtDriver(PlatformUI.getWorkbench().getDisplay());
+		page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		view = (DeviceSelectionView) page.showView(DeviceSelectionView.ID);
+		page.activate(view);
+		CONSOLES.clear();
+		warmUp();
+		driver.flushEvents();
+	}
+
+	private static boolean warm;
+
+	/**
+	 * Opens and closes the kinds of dialog the scenarios show, once per run and before any watchdog starts: the first
+	 * dialog of a workbench loads classes and asks the X server about its monitors, a one-time cost that is not the
+	 * scenarios' work.
+	 */
+	private void warmUp() {
+		if (warm) {
+			return;
+		}
+		warm = true;
+		Shell parent = page.getWorkbenchWindow().getShell();
+		TitleAreaDialog titled = new TitleAreaDialog(parent);
+		titled.setBlockOnOpen(false);
+		titled.open();
+		MessageDialog message = new MessageDialog(parent, "warm-up", null, "warm-up", MessageDialog.INFORMATION, 0,
+				"OK");
+		message.setBlockOnOpen(false);
+		message.open();
+		driver.flushEvents();
+		message.close();
+		titled.close();
+		driver.flushEvents();
+	}
+
+	@AfterEach
+	void closeEverything() throws InterruptedException {
+		for (Job job : Job.getJobManager().find(DeviceRule.FAMILY)) {
+			job.cancel();
+		}
+		driver.waitUntil("the scenarios' Jobs to end", () -> Job.getJobManager().find(DeviceRule.FAMILY).length == 0);
+		for (Shell shell : driver.display().getShells()) {
+			if (shell != page.getWorkbenchWindow().getShell() && !shell.isDisposed() && shell.isVisible()) {
+				shell.close();
+			}
+		}
+		IViewPart part = page.findView(DeviceSelectionView.ID);
+		if (part != null) {
+			page.hideView(part);
+		}
+		driver.flushEvents();
+	}
+
+	void select(Device device) {
+		page.activate(view);
+		view.selectionProvider().setSelection(new StructuredSelection(device));
+		driver.flushEvents();
+	}
+
+	/** Runs a command as its menu item, key binding or tool item would: it returns at once, its dialog stays open. */
+	void execute(String commandId) throws CommandException {
+		PlatformUI.getWorkbench().getActiveWorkbenchWindow().getService(IHandlerService.class).executeCommand(commandId,
+				null);
+		driver.flushEvents();
+	}
+
+	Shell shell(String title) {
+		return driver.find(Shell.class, "a window '" + title + "'", s -> title.equals(s.getText()));
+	}
+
+	/** @return the text of the result dialog with this title, once it shows */
+	String outcome(String title) {
+		Shell shell = shell(title);
+		return String.join("\n", driver.findAll(Label.class, l -> l.getShell() == shell && !l.getText().isEmpty())
+				.stream().map(Label::getText).toList());
+	}
+
+	void press(String buttonText) {
+		Button button = driver.button(buttonText);
+		driver.click(button);
+	}
+
+	/** Selects the radio button with this text, as a click on it would. */
+	void choose(String radioText) {
+		Button radio = driver.button(radioText);
+		if (!radio.getSelection()) {
+			driver.click(radio);
+		}
+	}
+
+	Optional<ScenarioJob> scenarioJob() {
+		return Arrays.stream(Job.getJobManager().find(DeviceRule.FAMILY)).filter(ScenarioJob.class::isInstance)
+				.map(ScenarioJob.class::cast).findFirst();
+	}
+
+	static Path screenshots() {
+		return Path.of(System.getProperty("onramp.screenshots", "target/screenshots"));
+	}
+}
