@@ -133,19 +133,20 @@ class CertificateAuthorityPageTest {
 		Label code = driver.find(Label.class, "the QR code", l -> l.getImage() != null
 				&& l.getShell().getText().equals("Share the CA Certificate with a Phone"));
 		driver.screenshot(code.getShell(), screenshots().resolve("preferences-ca-share.png"));
-		assertEquals(url.getText(), decode(code.getImage().getImageData()), "the QR code says the URL");
+		String link = url.getText();
+		assertEquals(link, decode(code.getImage().getImageData()), "the QR code says the URL");
 
-		byte[] served = offUiThread(() -> fetch(url.getText()));
+		byte[] served = offUiThread(() -> fetch(link));
 		byte[] der = offUiThread(() -> authority().exportDer());
 		assertArrayEquals(der, served, "the phone gets the CA certificate (DER)");
-		assertEquals(404, offUiThread(() -> status(url.getText().replace("onramp-ca.crt", "other"))));
+		assertEquals(404, offUiThread(() -> status(link.replace("onramp-ca.crt", "other"))));
 
 		Shell shareShell = code.getShell();
 		driver.click(driver.find(Button.class, "Close", b -> b.getShell() == shareShell && b.getText().equals("Close")));
 		driver.waitUntil("the share dialog to close", shareShell::isDisposed);
 		assertThrows(ConnectException.class, () -> {
 			try {
-				offUiThread(() -> fetch(url.getText()));
+				offUiThread(() -> fetch(link));
 			} catch (IllegalStateException e) {
 				throw e.getCause();
 			}
