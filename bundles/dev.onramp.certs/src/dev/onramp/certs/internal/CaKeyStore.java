@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -23,6 +24,9 @@ import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +50,10 @@ final class CaKeyStore {
 	static final String DIRECTORY = "ca"; //$NON-NLS-1$
 	static final String KEY_STORE_FILE = "onramp-ca.p12"; //$NON-NLS-1$
 	static final String CERTIFICATE_FILE = "onramp-ca.pem"; //$NON-NLS-1$
+	/** Where rotated CAs are kept, one folder each, named by the time of the rotation. */
+	static final String RETIRED = "retired"; //$NON-NLS-1$
+	private static final DateTimeFormatter RETIRED_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'") //$NON-NLS-1$
+			.withZone(ZoneOffset.UTC);
 	private static final String ALIAS = "onramp-ca"; //$NON-NLS-1$
 	private static final String KEY_PROTECTION = "PBEWithHmacSHA256AndAES_256"; //$NON-NLS-1$
 	private static final int ITERATIONS = 10_000;
@@ -142,6 +150,45 @@ final class CaKeyStore {
 					Messages.CaKeyStore_cannotWriteHint, e);
 		} finally {
 			Arrays.fill(chars, '\0');
+		}
+	}
+
+	/**
+	 * Moves the key store and its public copy into a new folder {@code retired/<time>/}, never replacing anything.
+	 *
+	 * @return that folder
+	 */
+	Path retire(Instant when) throws OnrampException {
+		try {
+			Path retired = directory.resolve(RETIRED);
+			OwnerOnlyFiles.ensureOwnerOnlyDirectory(retired);
+			String name = RETIRED_NAME.format(when);
+			Path target = retired.resolve(name);
+			for (int n = 2; Files.exists(target); n++) {
+				target = retired.resolve(name + '-' + n);
+			}
+			OwnerOnlyFiles.ensureOwnerOnlyDirectory(target);
+			Files.move(keyStoreFile(), target.resolve(KEY_STORE_FILE), StandardCopyOption.ATOMIC_MOVE);
+			if (Files.exists(certificateFile())) {
+				Files.move(certificateFile(), target.resolve(CERTIFICATE_FILE), StandardCopyOption.ATOMIC_MOVE);
+			}
+			return target;
+		} catch (IOException e) {
+			throw new OnrampException(UNUSABLE, NLS.bind(Messages.CaKeyStore_cannotRetire, directory),
+					Messages.CaKeyStore_cannotWriteHint, e);
+		}
+	}
+
+	/** Puts a CA {@link #retire(Instant) retired} a moment ago back, when its successor could not be made. */
+	void restore(Path retired) {
+		try {
+			Files.move(retired.resolve(KEY_STORE_FILE), keyStoreFile(), StandardCopyOption.ATOMIC_MOVE);
+			if (Files.exists(retired.resolve(CERTIFICATE_FILE))) {
+				Files.move(retired.resolve(CERTIFICATE_FILE), certificateFile(), StandardCopyOption.ATOMIC_MOVE);
+			}
+			Files.deleteIfExists(retired);
+		} catch (IOException e) {
+			CertsLog.warn(getClass(), NLS.bind(Messages.CaKeyStore_cannotRestore, retired, directory), e);
 		}
 	}
 

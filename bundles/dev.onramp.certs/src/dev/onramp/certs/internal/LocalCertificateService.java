@@ -19,7 +19,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,7 @@ import org.eclipse.osgi.util.NLS;
 
 import dev.onramp.core.certs.CaInfo;
 import dev.onramp.core.certs.CaKeyAlgorithm;
+import dev.onramp.core.certs.CaRotation;
 import dev.onramp.core.certs.CertificateProfiles;
 import dev.onramp.core.certs.CertificateReport;
 import dev.onramp.core.certs.ICertificateAuthority;
@@ -155,6 +158,27 @@ public class LocalCertificateService
 	}
 
 	@Override
+	public synchronized CaRotation rotate(CaKeyAlgorithm algorithm) throws OnrampException {
+		CaInfo previous = info().orElseThrow(() -> new OnrampException(FailureReason.USAGE,
+				NLS.bind(Messages.Ca_none, dataDirectory), null));
+		List<InventoryEntry> toBlessAgain = CaRotation.blessedBy(previous, inventory.entries(), clock.instant());
+		Path retired = keyStore.retire(clock.instant());
+		authority = null;
+		LocalCertificateAuthority created;
+		try {
+			created = create(algorithm, true);
+		} catch (OnrampException | RuntimeException e) {
+			keyStore.restore(retired);
+			throw e;
+		}
+		authority = created;
+		CaInfo current = describe(created.certificate());
+		CertsLog.info(getClass(), NLS.bind(Messages.Ca_rotated,
+				new Object[] { current.subject(), current.fingerprintSha256(), retired }));
+		return new CaRotation(previous, retired, current, toBlessAgain);
+	}
+
+	@Override
 	public Optional<CaInfo> info() throws OnrampException {
 		return caCertificate().map(this::describe);
 	}
@@ -213,9 +237,16 @@ public class LocalCertificateService
 	}
 
 	private LocalCertificateAuthority create(CaKeyAlgorithm algorithm) throws OnrampException {
+		return create(algorithm, false);
+	}
+
+	/** @param successor whether it replaces a CA: its name then says the time too, as the old one may be of the day */
+	private LocalCertificateAuthority create(CaKeyAlgorithm algorithm, boolean successor) throws OnrampException {
 		try (Secret password = passwords.existingOrNew()) {
 			Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-			LocalCertificateAuthority created = LocalCertificateAuthority.create(algorithm, commonName(now), now);
+			String name = successor ? commonName(now) + ' ' + DateTimeFormatter.ISO_LOCAL_TIME.format(
+					LocalTime.ofInstant(now, ZoneOffset.UTC)) : commonName(now);
+			LocalCertificateAuthority created = LocalCertificateAuthority.create(algorithm, name, now);
 			keyStore.create(created, password);
 			CertsLog.info(getClass(), NLS.bind(Messages.Ca_created, keyStore.keyStoreFile(),
 					Fingerprints.sha256(created.certificate())));

@@ -24,6 +24,9 @@ final class Messages extends NLS {
 	public static String CaKeyStore_cannotWrite;
 	public static String CaKeyStore_cannotWriteHint;
 	public static String CaKeyStore_permissionsTightened;
+	public static String CaKeyStore_cannotRetire;
+	public static String CaKeyStore_cannotRestore;
+	public static String Ca_rotated;
 	public static String Ca_created;
 	public static String Ca_none;
 	public static String Ca_noneHint;

@@ -40,4 +40,16 @@ public interface ICertificateAuthority {
 	 * @return how to trust the CA on Linux, macOS, Windows, Firefox, Android and iOS, as plain text
 	 */
 	String trustInstructions(Path exportedCertificate) throws OnrampException;
+
+	/**
+	 * Replaces the CA with a new one. The old CA is not deleted: its key store and certificate move to a folder named
+	 * by the time of the rotation under the data directory's CA folder, so it can be restored by hand. Devices the old
+	 * CA blessed keep serving their certificates, which browsers that trust only the new CA reject: the result lists
+	 * them, to be blessed again.
+	 *
+	 * @param algorithm the new CA's key
+	 * @return what was retired, where it went, the new CA and the devices to bless again
+	 * @throws OnrampException {@code USAGE} when there is no CA to rotate
+	 */
+	CaRotation rotate(CaKeyAlgorithm algorithm) throws OnrampException;
 }

@@ -69,6 +69,35 @@ class UpdateSiteInstallTest {
 		}
 	}
 
+	/**
+	 * The simulated devices are optional: an empty installation that gets the UI feature has no simulator, and the
+	 * simulator feature installs on top of it.
+	 */
+	@Test
+	void theUiFeatureBringsNoSimulatorAndTheSimulatorFeatureInstallsOnTop() throws Exception {
+		Path site = Path.of(System.getProperty("onramp.site", "missing"));
+		Path installation = Path.of(System.getProperty("onramp.work", "target/work"), "installation-ui-only");
+		deleteRecursively(installation);
+		Files.createDirectories(installation);
+		Installation fresh = new Installation(installation);
+
+		assertEquals(Integer.valueOf(0), install(site, installation, "dev.onramp.ui.feature.feature.group"));
+		assertTrue(fresh.hasPlugin("dev.onramp.ui"));
+		assertTrue(fresh.hasPlugin("dev.onramp.provisioning"), "the services come with the UI");
+		assertFalse(fresh.hasPlugin("dev.onramp.simulator"), "the IDE feature carries no simulated devices");
+		assertFalse(fresh.hasPlugin("slf4j.simple"), "nor an slf4j provider of its own");
+
+		assertEquals(Integer.valueOf(0), install(site, installation, "dev.onramp.simulator.feature.feature.group"));
+		assertTrue(fresh.hasPlugin("dev.onramp.simulator"), "the optional feature installs on top");
+		assertTrue(fresh.hasPlugin("dev.onramp.ui"), "and keeps what was there");
+	}
+
+	private static Object install(Path site, Path installation, String unit) throws Exception {
+		return new DirectorApplication().run(new String[] { "-repository", site.toUri().toString(), "-installIU", unit,
+				"-destination", installation.toString(), "-profile", "DefaultProfile", "-p2.os", "linux", "-p2.ws",
+				"gtk", "-p2.arch", "x86_64" });
+	}
+
 	private static void copyRecursively(Path from, Path to) throws IOException {
 		Files.walkFileTree(from, new SimpleFileVisitor<>() {
 			@Override

@@ -43,6 +43,28 @@ class UiWatchdogTest {
 		}
 	}
 
+	@Test
+	void countsComputingOnTheUiThreadButNotWaitingForTheProcessor() {
+		Display display = PlatformUI.getWorkbench().getDisplay();
+		SwtDriver driver = new SwtDriver(display);
+		try (UiWatchdog watchdog = UiWatchdog.start(display)) {
+			driver.waitUntil("the watchdog to measure", () -> watchdog.probes() >= 3);
+			keepTheUiThreadBusyFor(300);
+			driver.waitUntil("the watchdog to measure the freeze", () -> !watchdog.freezes().isEmpty());
+			assertTrue(watchdog.freezes().get(0).contains("ms computing"), watchdog.freezes().get(0));
+			assertTrue(watchdog.freezes().get(0).contains("keepTheUiThreadBusyFor"), watchdog.freezes().get(0));
+		}
+	}
+
+	private static long keepTheUiThreadBusyFor(long millis) {
+		long end = System.nanoTime() + millis * 1_000_000;
+		long sum = 0;
+		while (System.nanoTime() < end) {
+			sum += Long.numberOfTrailingZeros(System.nanoTime()); // what a heavy computation on the UI thread would do
+		}
+		return sum;
+	}
+
 	private static void blockTheUiThreadFor(long millis) {
 		long end = System.nanoTime() + millis * 1_000_000;
 		while (System.nanoTime() < end) {

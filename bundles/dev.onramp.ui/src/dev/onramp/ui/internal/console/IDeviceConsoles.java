@@ -20,6 +20,15 @@ public interface IDeviceConsoles {
 	 */
 	IDeviceConsole console(String deviceKey, String title);
 
+	/**
+	 * Masks {@code secretValue} (a proof of possession, a Wi-Fi or device password) wherever it would appear in any
+	 * console from now on, before the text reaches the console's document. Scenarios call it for every secret they
+	 * hold, before their first step; well-known secret patterns in serial logs are masked without it.
+	 *
+	 * @param secretValue the secret; {@code null} or empty is ignored
+	 */
+	void maskSecret(String secretValue);
+
 	/** Where one board's lines go; every method may be called from any thread and never blocks on the UI. */
 	interface IDeviceConsole {
 

@@ -166,6 +166,7 @@ abstract class ScenarioDialog extends TitleAreaDialog {
 	protected static Secret secret(Text text) {
 		char[] chars = text.getTextChars();
 		try {
+			ScenarioLauncher.maskInConsoles(new String(chars));
 			return Secret.of(chars);
 		} finally {
 			Arrays.fill(chars, '\0');

@@ -32,9 +32,19 @@ public final class ScenarioLauncher {
 
 	/** @return the device's console, or null until a console service is installed */
 	static IDeviceConsole console(Device device) {
-		IDeviceConsoles consoles = PlatformUI.isWorkbenchRunning()
-				? PlatformUI.getWorkbench().getService(IDeviceConsoles.class)
-				: null;
+		IDeviceConsoles consoles = consoles();
 		return consoles == null ? null : consoles.console(DeviceCapabilities.key(device), DeviceCapabilities.title(device));
+	}
+
+	/** Tells the consoles a secret the user typed, so no console ever shows it, whatever a board or a service prints. */
+	static void maskInConsoles(String secretValue) {
+		IDeviceConsoles consoles = consoles();
+		if (consoles != null && secretValue != null && !secretValue.isEmpty()) {
+			consoles.maskSecret(secretValue);
+		}
+	}
+
+	private static IDeviceConsoles consoles() {
+		return PlatformUI.isWorkbenchRunning() ? PlatformUI.getWorkbench().getService(IDeviceConsoles.class) : null;
 	}
 }

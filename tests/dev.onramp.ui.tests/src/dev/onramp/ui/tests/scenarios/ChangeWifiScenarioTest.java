@@ -110,6 +110,7 @@ class ChangeWifiScenarioTest extends ScenarioTestSupport {
 		assertEquals(SSID, improv.lastReceivedSsid(), "the board got the network");
 		assertTrue(CONSOLES.contains(pty.port() + " step: "), () -> "steps in the console: " + CONSOLES.lines());
 		assertFalse(CONSOLES.contains(PASSWORD), "the password is never written to the console");
+		assertTrue(CONSOLES.masks(PASSWORD), "the consoles are told to mask the password, whatever a board prints");
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import dev.onramp.ui.internal.console.IDeviceConsoles;
 final class RecordingConsoles implements IDeviceConsoles {
 
 	private final List<String> lines = new ArrayList<>();
+	private final List<String> masked = new ArrayList<>();
 
 	@Override
 	public IDeviceConsole console(String deviceKey, String title) {
@@ -40,6 +41,15 @@ final class RecordingConsoles implements IDeviceConsoles {
 				// nothing to show
 			}
 		};
+	}
+
+	@Override
+	public synchronized void maskSecret(String secretValue) {
+		masked.add(secretValue);
+	}
+
+	synchronized boolean masks(String secretValue) {
+		return masked.contains(secretValue);
 	}
 
 	private synchronized void add(String line) {
