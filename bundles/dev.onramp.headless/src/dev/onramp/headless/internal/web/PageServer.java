@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -44,7 +43,8 @@ final class PageServer implements AutoCloseable {
 
 	private static final int TOKEN_BYTES = 32;
 	private static final int MAX_BODY = 4096;
-	private static final int THREADS = 4;
+	/** at most this long for answers under way when the server stops */
+	private static final int STOP_GRACE_SECONDS = 1;
 	private static final String COOKIE = "onramp_page"; //$NON-NLS-1$
 	private static final String GET = "GET"; //$NON-NLS-1$
 	private static final String POST = "POST"; //$NON-NLS-1$
@@ -86,12 +86,10 @@ final class PageServer implements AutoCloseable {
 	/** Starts serving {@code state} on 127.0.0.1 at a port the system chooses. */
 	static PageServer start(PageState state) throws IOException {
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 }), 0), 0);
-		AtomicInteger count = new AtomicInteger();
-		ExecutorService executor = Executors.newFixedThreadPool(THREADS, runnable -> {
-			Thread thread = new Thread(runnable, "onramp-page-" + count.incrementAndGet()); //$NON-NLS-1$
-			thread.setDaemon(true);
-			return thread;
-		});
+		// a thread per connection: the JDK's server reads a new connection's request on an executor thread, and
+		// browsers open connections ahead of need that may never carry a request; a small pool would starve
+		ExecutorService executor = Executors
+				.newThreadPerTaskExecutor(Thread.ofVirtual().name("onramp-page-", 1).factory()); //$NON-NLS-1$
 		server.setExecutor(executor);
 		byte[] bytes = new byte[TOKEN_BYTES];
 		new SecureRandom().nextBytes(bytes);
@@ -151,7 +149,11 @@ final class PageServer implements AutoCloseable {
 				} else if (!claimed(exchange)) {
 					refuse(exchange, 403);
 				} else {
-					sendJson(exchange, 200, state.snapshot());
+					JsonObject snapshot = state.snapshot();
+					sendJson(exchange, 200, snapshot);
+					// only a final state the page has received in full lets the command end and the server stop
+					exchange.close();
+					state.delivered(snapshot);
 				}
 			}
 			case "api/connect", "api/give-up" -> post(exchange, rest); //$NON-NLS-1$ //$NON-NLS-2$
@@ -266,7 +268,7 @@ final class PageServer implements AutoCloseable {
 	/** Stops answering at once: the address is dead from now on. */
 	@Override
 	public void close() {
-		server.stop(0);
+		server.stop(STOP_GRACE_SECONDS);
 		executor.shutdownNow();
 	}
 }

@@ -108,7 +108,7 @@ final class PageState {
 		return rssi >= -78 ? 2 : 1;
 	}
 
-	/** @return what the page shows now; a final state, once asked for, lets the command end */
+	/** @return what the page shows now */
 	synchronized JsonObject snapshot() {
 		JsonObject state = new JsonObject();
 		state.addProperty("phase", phase.key()); //$NON-NLS-1$
@@ -122,11 +122,15 @@ final class PageState {
 		state.addProperty("hint", hint); //$NON-NLS-1$
 		state.addProperty("retry", Boolean.valueOf(retry)); //$NON-NLS-1$
 		state.addProperty("final", Boolean.valueOf(finished)); //$NON-NLS-1$
-		if (finished) {
+		return state;
+	}
+
+	/** The page has received {@code snapshot}: when it was the final one, the command may end. */
+	synchronized void delivered(JsonObject snapshot) {
+		if (snapshot.get("final").getAsBoolean()) { //$NON-NLS-1$
 			finishSeen = true;
 			notifyAll();
 		}
-		return state;
 	}
 
 	/** @return whether the request is taken: only while the page waits for the person */

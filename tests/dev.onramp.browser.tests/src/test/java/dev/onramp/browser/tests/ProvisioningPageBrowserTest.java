@@ -63,6 +63,7 @@ class ProvisioningPageBrowserTest {
 	private final String pop = "pop-" + UUID.randomUUID();
 	private final String password = "pw-" + UUID.randomUUID();
 	private final List<AutoCloseable> opened = new ArrayList<>();
+	private OnrampProcess current;
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
@@ -125,6 +126,7 @@ class ProvisioningPageBrowserTest {
 		all.put("TEST_POP", pop);
 		OnrampProcess process = OnrampProcess.start(all, jvmOptions, args.toArray(String[]::new));
 		opened.add(process);
+		current = process;
 		return process;
 	}
 
@@ -144,8 +146,14 @@ class ProvisioningPageBrowserTest {
 		browser.findElement(By.id("connect")).click();
 	}
 
-	private static String resultTitle(String expected) {
-		waiting().until(ExpectedConditions.textToBe(By.id("result-title"), expected));
+	private String resultTitle(String expected) throws IOException {
+		try {
+			waiting().until(ExpectedConditions.textToBe(By.id("result-title"), expected));
+		} catch (org.openqa.selenium.TimeoutException e) {
+			throw new AssertionError("the page did not show " + expected + "; it shows:\n"
+					+ browser.findElement(By.tagName("body")).getText() + "\n--- onramp printed:\n"
+					+ (current == null ? "" : current.stdout() + current.stderr()), e);
+		}
 		return browser.findElement(By.id("result-message")).getText();
 	}
 
