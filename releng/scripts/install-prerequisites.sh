@@ -3,8 +3,8 @@
 #   Xvfb + xauth + GTK 3 (the workbench UI test), socat (serial pseudo-terminals), ser2net (an independent RFC 2217
 #   server for the rfc2217:// client test), iproute2 (network namespaces),
 #   util-linux's script (runs the product on a terminal for the prompt test),
-#   Node.js and npm (the snippet check against a real MicroPython), and Maven when none is installed (it fetches the
-#   Maven 3.9 the build uses).
+#   Node.js and npm (the snippet check against a real MicroPython), Chromium and its WebDriver (the provisioning page
+#   driven in a real headless browser), and Maven when none is installed (it fetches the Maven 3.9 the build uses).
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 # Then it installs the npm package of the snippet check, pinned in releng/micropython-check/package.json, into the
 # git-ignored .tools/micropython-check (from the machine's configured npm registry), unless that version is there.
@@ -21,6 +21,8 @@ command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 command -v script >/dev/null 2>&1 || missing+=(bsdutils)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v mvn >/dev/null 2>&1 || [ -x "$root/.tools/apache-maven-3.9.11/bin/mvn" ] || missing+=(maven)
 if ! ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so\.0'; then
 	missing+=(libgtk-3-0)

@@ -30,6 +30,10 @@ public final class CommandCatalog {
 			"read the Wi-Fi password from this environment variable"); //$NON-NLS-1$
 	private static final OptionSpec PASSWORD_FILE = value("password-file", "F", //$NON-NLS-1$ //$NON-NLS-2$
 			"read the Wi-Fi password from this file"); //$NON-NLS-1$
+	private static final OptionSpec BROWSER = flag("browser", //$NON-NLS-1$
+			"without --ssid: pick the network on a local web page, even without a desktop (the address is printed)"); //$NON-NLS-1$
+	private static final OptionSpec NO_BROWSER = flag("no-browser", //$NON-NLS-1$
+			"without --ssid: serve that page but only print its address, open no browser"); //$NON-NLS-1$
 	private static final OptionSpec TIMEOUT = value("timeout", "S", "give up after S seconds"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 
 	private static final List<CommandSpec> COMMANDS = List.of(
@@ -59,7 +63,7 @@ public final class CommandCatalog {
 							PASSWORD_ENV, PASSWORD_FILE, flag("scan", "only list the networks the device sees"), //$NON-NLS-1$ //$NON-NLS-2$
 							value("user-id", "ID", "RainMaker user-node association: user id"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 							value("secret-key", "K", "RainMaker user-node association: secret key"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-							TIMEOUT),
+							TIMEOUT, BROWSER, NO_BROWSER),
 					0, 1, List.of()),
 			new CommandSpec("change-wifi", "", "Wi-Fi over USB: Improv serial or MicroPython REPL", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 					List.of(required("port", "P", "the device's serial port"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$

@@ -68,6 +68,9 @@ class DeviceWifi {
 		this.config = config;
 		int channel = 1;
 		for (String known : config.knownNetworks().keySet()) {
+			if (config.hiddenNetworks().contains(known)) {
+				continue;
+			}
 			visible.add(entry(known, -40 - visible.size(), channel++, WifiAuthMode.WPA2_PSK));
 		}
 		for (int i = 0; i < config.extraVisibleNetworks(); i++) {

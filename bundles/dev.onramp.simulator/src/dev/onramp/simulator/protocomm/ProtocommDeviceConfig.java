@@ -9,9 +9,11 @@ package dev.onramp.simulator.protocomm;
 
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How a simulated ESP-IDF provisioning device behaves. Build with {@link #builder()}.
@@ -31,11 +33,12 @@ import java.util.Optional;
  * @param stopAfterConnected     how long the service lives after reporting Connected
  * @param ipAddress              the address reported on Connected
  * @param replyFault             answers every request with a broken HTTP reply, then closes
+ * @param hiddenNetworks         known networks that do not broadcast their name: joinable, absent from the scan
  */
 public record ProtocommDeviceConfig(int security, int patchVersion, Optional<String> pop, String username,
 		Optional<byte[]> salt, Optional<byte[]> verifier, Map<String, String> knownNetworks, int extraVisibleNetworks,
 		int attempts, Optional<String> nodeId, boolean silent, boolean dropAfterApply, Duration stopAfterConnected,
-		String ipAddress, ReplyFault replyFault) {
+		String ipAddress, ReplyFault replyFault, Set<String> hiddenNetworks) {
 
 	/** Broken answers, as a misbehaving device or a captive portal in between would give. */
 	public enum ReplyFault {
@@ -45,6 +48,7 @@ public record ProtocommDeviceConfig(int security, int patchVersion, Optional<Str
 	public ProtocommDeviceConfig {
 		// the order is the scan order: keep it
 		knownNetworks = Collections.unmodifiableMap(new LinkedHashMap<>(knownNetworks));
+		hiddenNetworks = Set.copyOf(hiddenNetworks);
 	}
 
 	public static Builder builder() {
@@ -60,6 +64,7 @@ public record ProtocommDeviceConfig(int security, int patchVersion, Optional<Str
 		private byte[] salt;
 		private byte[] verifier;
 		private final Map<String, String> networks = new LinkedHashMap<>();
+		private final Set<String> hidden = new HashSet<>();
 		private int extraVisibleNetworks = 18;
 		private int attempts = 3;
 		private String nodeId;
@@ -106,6 +111,13 @@ public record ProtocommDeviceConfig(int security, int patchVersion, Optional<Str
 			return this;
 		}
 
+		/** A network the device can join that its scan does not show (it does not broadcast its name). */
+		public Builder hiddenNetwork(String ssid, String password) {
+			networks.put(ssid, password);
+			hidden.add(ssid);
+			return this;
+		}
+
 		public Builder extraVisibleNetworks(int value) {
 			extraVisibleNetworks = value;
 			return this;
@@ -145,7 +157,7 @@ public record ProtocommDeviceConfig(int security, int patchVersion, Optional<Str
 			return new ProtocommDeviceConfig(security, patchVersion, Optional.ofNullable(pop), username,
 					Optional.ofNullable(salt), Optional.ofNullable(verifier), networks, extraVisibleNetworks,
 					Math.max(1, attempts), Optional.ofNullable(nodeId), silent, dropAfterApply, stopAfterConnected,
-					ipAddress, replyFault);
+					ipAddress, replyFault, hidden);
 		}
 	}
 }

@@ -43,6 +43,9 @@ import dev.onramp.headless.internal.CommandLine;
 import dev.onramp.headless.internal.CommandResult;
 import dev.onramp.headless.internal.CommandRunner;
 import dev.onramp.headless.internal.ICommand;
+import dev.onramp.headless.internal.web.BrowserOpener;
+import dev.onramp.headless.internal.web.PageMode;
+import dev.onramp.headless.internal.web.ProvisioningPage;
 
 /**
  * {@code onramp provision [<pop>] ...}: ESP-IDF unified provisioning over SoftAP HTTP, as
@@ -56,6 +59,7 @@ public class ProvisionCommand implements ICommand {
 	static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(90);
 	/** How long {@code --qrcode-port} listens to the boot log (a reset comes after a few seconds). */
 	static final Duration QR_TIMEOUT = Duration.ofSeconds(20);
+	static final Duration PAGE_TIMEOUT = Duration.ofMinutes(15);
 	private static final String HELP = "Run 'onramp provision --help'."; //$NON-NLS-1$
 
 	private final IProtocommProvisioner provisioner;
@@ -86,8 +90,9 @@ public class ProvisionCommand implements ICommand {
 		}
 		Optional<String> ssid = commandLine.value("ssid"); //$NON-NLS-1$
 		Optional<Secret> password = WifiSecrets.password(commandLine, environment);
-		if (!scanOnly && ssid.isEmpty() && !environment.interactive()) {
-			throw usage("Without a terminal, pass the network with --ssid S and its password with --password-env VAR or --password-file F (or list the device's networks with --scan)."); //$NON-NLS-1$
+		Optional<PageMode> page = page(commandLine, environment, scanOnly || ssid.isPresent());
+		if (!scanOnly && ssid.isEmpty() && page.isEmpty() && !environment.interactive()) {
+			throw usage("Without a terminal, pass the network with --ssid S and its password with --password-env VAR or --password-file F (or list the device's networks with --scan), or pick it on a local web page with --browser."); //$NON-NLS-1$
 		}
 		monitor.beginTask("Provisioning the device " + (target.transport() == ProvisioningTransport.SOFTAP ? "at " : "on ") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 				+ target.address(), IProgressMonitor.UNKNOWN);
@@ -104,6 +109,9 @@ public class ProvisionCommand implements ICommand {
 			if (scanOnly) {
 				return scanResult(session.scan(monitor), data);
 			}
+			if (page.isPresent()) {
+				return pageFlow(session, page.get(), commandLine, userId, secretKey, data, environment, monitor);
+			}
 			String network = ssid.isPresent() ? ssid.get() : Prompts.pickNetwork(session.scan(monitor), environment);
 			Secret secret = password.isPresent() ? password.get()
 					: environment.interactive() ? Prompts.password(network, environment) : Secret.of(""); //$NON-NLS-1$
@@ -116,6 +124,35 @@ public class ProvisionCommand implements ICommand {
 			ProtocommOutcome outcome = apply(session, network, secret, environment, monitor, data);
 			return result(outcome, data);
 		}
+	}
+
+	/** @return the page to serve instead of the terminal's prompts (the seed's flow), if any */
+	private static Optional<PageMode> page(CommandLine commandLine, CommandEnvironment environment, boolean networkKnown)
+			throws OnrampException {
+		boolean browser = commandLine.has("browser"); //$NON-NLS-1$
+		boolean noBrowser = commandLine.has("no-browser"); //$NON-NLS-1$
+		if (browser && noBrowser) {
+			throw usage("Give --browser or --no-browser, not both."); //$NON-NLS-1$
+		}
+		return networkKnown ? Optional.empty()
+				: PageMode.choose(browser, noBrowser, environment.environment(), System.getProperty("os.name", "")); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	private static CommandResult pageFlow(IProtocommSession session, PageMode mode, CommandLine commandLine,
+			Optional<String> userId, Optional<String> secretKey, JsonObject data, CommandEnvironment environment,
+			IProgressMonitor monitor) throws OnrampException {
+		if (userId.isPresent()) {
+			try (Secret key = Secret.of(secretKey.get())) {
+				data.addProperty("node_id", session.associateUser(userId.get(), key, monitor)); //$NON-NLS-1$
+			}
+		}
+		// the person has --timeout, or a quarter of an hour, to complete the page
+		Duration personTimeout = commandLine.value("timeout").isPresent() //$NON-NLS-1$
+				? seconds(commandLine.value("timeout").get()) //$NON-NLS-1$
+				: PAGE_TIMEOUT;
+		ProtocommOutcome outcome = new ProvisioningPage(session, environment.err(), BrowserOpener.forSystem())
+				.run(mode, personTimeout, data, monitor);
+		return result(outcome, data);
 	}
 
 	private static ProtocommOutcome apply(IProtocommSession session, String network, Secret first,
