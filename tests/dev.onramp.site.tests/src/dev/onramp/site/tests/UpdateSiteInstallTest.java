@@ -85,7 +85,20 @@ class UpdateSiteInstallTest {
 		assertTrue(fresh.hasPlugin("dev.onramp.ui"));
 		assertTrue(fresh.hasPlugin("dev.onramp.provisioning"), "the services come with the UI");
 		assertFalse(fresh.hasPlugin("dev.onramp.simulator"), "the IDE feature carries no simulated devices");
-		assertFalse(fresh.hasPlugin("slf4j.simple"), "nor an slf4j provider of its own");
+		// JmDNS logs through slf4j-api, whose metadata requires some provider: p2 takes the IDE's own when it has
+		// one, or the site's slf4j-simple; the features themselves carry none
+		try (java.nio.file.DirectoryStream<Path> features = Files.newDirectoryStream(site.resolve("features"),
+				"dev.onramp*.jar")) {
+			for (Path feature : features) {
+				try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(feature.toFile())) {
+					String xml = new String(jar.getInputStream(jar.getEntry("feature.xml")).readAllBytes(),
+							java.nio.charset.StandardCharsets.UTF_8);
+					boolean simulatorFeature = feature.getFileName().toString().startsWith("dev.onramp.simulator");
+					assertFalse(!simulatorFeature && xml.contains("id=\"slf4j.simple\""),
+							feature.getFileName() + " carries no slf4j provider of its own");
+				}
+			}
+		}
 
 		assertEquals(Integer.valueOf(0), install(site, installation, "dev.onramp.simulator.feature.feature.group"));
 		assertTrue(fresh.hasPlugin("dev.onramp.simulator"), "the optional feature installs on top");

@@ -52,13 +52,6 @@ import dev.onramp.headless.internal.CommandLine;
 import dev.onramp.headless.internal.CommandResult;
 import dev.onramp.headless.internal.CommandRunner;
 import dev.onramp.headless.internal.ICommand;
-import dev.onramp.simulator.SimulatedMicroPythonDevice;
-import dev.onramp.simulator.SimulatedNetwork;
-import dev.onramp.simulator.SimulatorOptions;
-import dev.onramp.simulator.improv.ImprovSimulatorServer;
-import dev.onramp.simulator.rfc2217.Rfc2217SimulatorServer;
-import dev.onramp.simulator.protocomm.ProtocommDeviceConfig;
-import dev.onramp.simulator.protocomm.SimulatedProtocommDevice;
 
 /**
  * {@code onramp demo}: the whole journey on simulated devices, on 127.0.0.1 only, without hardware, root or socat.
@@ -84,6 +77,20 @@ public class DemoCommand implements ICommand {
 	@Activate
 	public DemoCommand(@Reference ProvisioningServices services) {
 		this.services = services;
+	}
+
+	/**
+	 * The simulated devices come with the optional feature "Onramp simulated devices"; the headless product has it,
+	 * an IDE may not. The simulator's packages are optional imports, so this bundle resolves without them.
+	 */
+	private static void requireSimulatedDevices() throws OnrampException {
+		try {
+			Class.forName("dev.onramp.simulator.SimulatorServer", false, DemoCommand.class.getClassLoader()); //$NON-NLS-1$
+		} catch (ClassNotFoundException | LinkageError e) {
+			throw new OnrampException(FailureReason.USAGE,
+					"The demo runs on simulated devices, and they are not installed here.", //$NON-NLS-1$
+					"Install the optional feature \"Onramp simulated devices\" from the Onramp update site."); //$NON-NLS-1$
+		}
 	}
 
 	/** One line of the summary. */
@@ -144,8 +151,9 @@ public class DemoCommand implements ICommand {
 		monitor.beginTask("Onramp demo on simulated devices (127.0.0.1)", 4); //$NON-NLS-1$
 		List<Step> steps = new ArrayList<>();
 		JsonObject data = new JsonObject();
+		requireSimulatedDevices();
 		try (Secret pop = Secret.of(random(8)); Secret password = Secret.of(random(12))) {
-			runDevices(pop, password, steps, data, monitor);
+			DemoDevices.run(this, pop, password, steps, data, monitor);
 		} catch (IOException e) {
 			throw new OnrampException(FailureReason.INTERNAL,
 					"The simulated devices could not start on 127.0.0.1: " + e.getMessage(), null, e); //$NON-NLS-1$
@@ -169,33 +177,7 @@ public class DemoCommand implements ICommand {
 		return new CommandResult(data, lines);
 	}
 
-	private void runDevices(Secret pop, Secret password, List<Step> steps, JsonObject data, IProgressMonitor monitor)
-			throws IOException {
-		String wifiPassword = password.reveal();
-		try (SimulatedProtocommDevice espIdf = SimulatedProtocommDevice.start(ProtocommDeviceConfig.builder()
-				.security(2).pop(pop.reveal()).network(DEMO_SSID, wifiPassword).extraVisibleNetworks(3)
-				.stopAfterConnected(Duration.ofMillis(200)).build());
-				ImprovSimulatorServer improv = new ImprovSimulatorServer(Map.of(DEMO_SSID, wifiPassword), List.of());
-				Rfc2217SimulatorServer pyDirect = new Rfc2217SimulatorServer(
-						SimulatedMicroPythonDevice.withTemporaryFlash(SimulatorOptions.pyDirectDefaults().withNetwork(
-								SimulatedNetwork.isolated().withKnownNetwork(DEMO_SSID, wifiPassword).withMdns(true))))) {
-			monitor.setTaskName("ESP-IDF security 2 device at " + espIdf.endpoint()); //$NON-NLS-1$
-			steps.add(wifi("esp-idf (sec2)", "protocomm", espIdf.endpoint(), Optional.of(pop), password, monitor)); //$NON-NLS-1$ //$NON-NLS-2$
-			monitor.worked(1);
-			monitor.setTaskName("Improv device at " + improv.uri()); //$NON-NLS-1$
-			steps.add(wifi("improv", "improv", improv.uri(), Optional.empty(), password, monitor)); //$NON-NLS-1$ //$NON-NLS-2$
-			monitor.worked(1);
-			String device = "pydirect (" + pyDirect.device().hostname() + ")"; //$NON-NLS-1$ //$NON-NLS-2$
-			monitor.setTaskName("pyDirect device at " + pyDirect.uri()); //$NON-NLS-1$
-			steps.add(wifi(device, "repl", pyDirect.uri(), Optional.empty(), password, monitor)); //$NON-NLS-1$
-			monitor.worked(1);
-			monitor.setTaskName("Re-provisioning " + pyDirect.device().hostname() + " from the local CA"); //$NON-NLS-1$ //$NON-NLS-2$
-			steps.add(reprovision(device, pyDirect.uri(), pyDirect.device().httpsPort(), data, monitor));
-			monitor.worked(1);
-		}
-	}
-
-	private Step wifi(String device, String transport, String address, Optional<Secret> pop, Secret password,
+	Step wifi(String device, String transport, String address, Optional<Secret> pop, Secret password,
 			IProgressMonitor monitor) {
 		IWifiProvisioner provisioner = services.provisioner(transport).orElse(null);
 		if (provisioner == null) {
@@ -216,7 +198,7 @@ public class DemoCommand implements ICommand {
 		}
 	}
 
-	private Step reprovision(String device, String port, int httpsPort, JsonObject data, IProgressMonitor monitor) {
+	Step reprovision(String device, String port, int httpsPort, JsonObject data, IProgressMonitor monitor) {
 		IReprovisioner service = services.reprovisioner().orElse(null);
 		if (service == null) {
 			return new Step(device, "reprovision", "not available", 0, //$NON-NLS-1$ //$NON-NLS-2$
