@@ -119,9 +119,7 @@ public class DeviceExplorerView extends ViewPart {
 		filterText.addModifyListener(event -> {
 			filter.setText(filterText.getText());
 			viewer.refresh();
-			if (filter.isActive()) {
-				viewer.expandAll();
-			}
+			viewer.expandAll(); // the matches in view while filtering; every group open again when cleared
 			showMessage();
 		});
 		viewer.setInput(root);
@@ -143,7 +141,7 @@ public class DeviceExplorerView extends ViewPart {
 		};
 		refreshJob.setSystem(true);
 		showMessage();
-		refreshJob.schedule();
+		scheduleRefresh(); // after the view has painted: opening the model activates the device services
 	}
 
 	private void column(String title, int width, Function<Object, String> text, Function<Object, Image> image) {

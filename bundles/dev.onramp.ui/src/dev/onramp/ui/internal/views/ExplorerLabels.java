@@ -7,6 +7,7 @@
  *******************************************************************************/
 package dev.onramp.ui.internal.views;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +57,11 @@ public final class ExplorerLabels {
 			if (device.name().isPresent() || device.hostname().isPresent() || row.group() != DeviceGroup.USB_BOARDS) {
 				return device.displayName();
 			}
-			return device.usb().map(ExplorerLabels::usbName).filter(n -> !n.isBlank()).orElse(device.displayName());
+			// a board without a name of its own: its USB product, else its port's stable link (a by-id name)
+			return device.usb().map(ExplorerLabels::usbName).filter(n -> !n.isBlank())
+					.or(() -> row.port().map(p -> p.stablePath()).filter(p -> !p.isBlank())
+							.map(p -> Path.of(p).getFileName().toString()))
+					.orElse(device.displayName());
 		}
 		return ""; //$NON-NLS-1$
 	}
@@ -72,8 +77,9 @@ public final class ExplorerLabels {
 			}
 			long days = certificate.daysLeft();
 			if (certificate.expiresSoon()) {
-				return days == 1 ? Messages.State_expiresInOneDay
-						: NLS.bind(Messages.State_expiresInDays, Long.valueOf(days));
+				return days == 0 ? Messages.State_expiresToday
+						: days == 1 ? Messages.State_expiresInOneDay
+								: NLS.bind(Messages.State_expiresInDays, Long.valueOf(days));
 			}
 			return NLS.bind(Messages.State_validForDays, Long.valueOf(days));
 		}

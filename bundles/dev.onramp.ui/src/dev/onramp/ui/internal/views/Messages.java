@@ -40,6 +40,7 @@ public final class Messages extends NLS {
 	public static String State_online;
 	public static String State_offline;
 	public static String State_expired;
+	public static String State_expiresToday;
 	public static String State_expiresInOneDay;
 	public static String State_expiresInDays;
 	public static String State_validForDays;

@@ -52,11 +52,9 @@ public record CertificateRow(InventoryEntry entry, Optional<Device> device, Inst
 		return entry.notAfter().isBefore(now.plus(Duration.ofDays(WARNING_DAYS)));
 	}
 
-	/** @return whole days left, rounded up (a certificate valid for 2 more hours has 1 day left) */
+	/** @return whole days left (a certificate valid for 12 days and 5 hours has 12), 0 on its last day */
 	public long daysLeft() {
-		Duration left = Duration.between(now, entry.notAfter());
-		long days = left.toDays();
-		return left.minusDays(days).isZero() ? days : days + 1;
+		return Math.max(0, Duration.between(now, entry.notAfter()).toDays());
 	}
 
 	@Override

@@ -1,0 +1,103 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.ui.tests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.onramp.core.MacAddress;
+import dev.onramp.simulator.SimulatedMicroPythonDevice;
+import dev.onramp.simulator.SimulatorOptions;
+import dev.onramp.simulator.SimulatorServer;
+import dev.onramp.simulator.improv.ImprovSimulatorServer;
+import dev.onramp.ui.tests.driver.SwtDriver;
+
+/**
+ * Simulated boards plugged in as real serial ports: each simulator serves its line on 127.0.0.1 and socat bridges it
+ * to a pseudo-terminal linked in the directory the serial port service watches ({@code onramp.ports}), as a USB-UART
+ * adapter appears in {@code /dev/serial/by-id}. Unplugging ends socat, which takes the pty and its link away.
+ */
+final class SimulatedBoards implements AutoCloseable {
+
+	private static final Duration PLUG_TIMEOUT = Duration.ofSeconds(10);
+
+	/** One plugged-in board. */
+	record Board(String name, Path link, Process socat) {
+
+		/** @return the port's system path (the pty), as the serial port service and the registry name it */
+		String systemPath() throws IOException {
+			return link.toRealPath().toString();
+		}
+	}
+
+	private final SwtDriver driver;
+	private final Path directory = Path.of(System.getProperty("onramp.ports", "target/ports"));
+	private final List<AutoCloseable> servers = new ArrayList<>();
+	private final List<Board> boards = new ArrayList<>();
+
+	SimulatedBoards(SwtDriver driver) {
+		this.driver = driver;
+	}
+
+	/** @return an Improv board that joins the network {@code Lab} */
+	Board improv(String name) throws IOException {
+		ImprovSimulatorServer server = keep(new ImprovSimulatorServer(Map.of("Lab", "lab-password"), List.of()));
+		return plugIn(name, server.port());
+	}
+
+	/** @return a board running plain MicroPython (no pyDirect) */
+	Board microPython(String name, int macSuffix) throws IOException {
+		SimulatorOptions options = SimulatorOptions.pyDirectDefaults().withPyDirect(false)
+				.withMac(MacAddress.parse(String.format("24:0a:c4:e2:%02x:%02x", macSuffix, macSuffix)));
+		SimulatorServer server = keep(new SimulatorServer(keep(SimulatedMicroPythonDevice.withTemporaryFlash(options))));
+		return plugIn(name, server.port());
+	}
+
+	private Board plugIn(String name, int tcpPort) throws IOException {
+		Files.createDirectories(directory);
+		Path link = directory.resolve(name);
+		Path log = directory.getParent().resolve("socat-" + name + ".log");
+		Process socat = new ProcessBuilder("socat", "-d", "-d", "pty,rawer,link=" + link, "tcp:127.0.0.1:" + tcpPort)
+				.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		driver.waitUntil("socat to make " + link, () -> Files.exists(link) || !socat.isAlive(), PLUG_TIMEOUT);
+		if (!socat.isAlive()) {
+			throw new AssertionError("socat ended before it made " + link + ": " + Files.readString(log));
+		}
+		Board board = new Board(name, link, socat);
+		boards.add(board);
+		return board;
+	}
+
+	/** Unplugs the board: socat ends and the pty and its link go, as when a USB cable is pulled. */
+	void unplug(Board board) throws InterruptedException {
+		board.socat().destroy();
+		board.socat().waitFor();
+		boards.remove(board);
+	}
+
+	private <T extends AutoCloseable> T keep(T server) {
+		servers.add(server);
+		return server;
+	}
+
+	@Override
+	public void close() throws Exception {
+		for (Board board : List.copyOf(boards)) {
+			unplug(board);
+		}
+		for (int i = servers.size() - 1; i >= 0; i--) {
+			servers.get(i).close();
+		}
+		servers.clear();
+	}
+}
