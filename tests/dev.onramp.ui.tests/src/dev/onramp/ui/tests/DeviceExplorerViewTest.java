@@ -211,6 +211,8 @@ class DeviceExplorerViewTest {
 	 */
 	@Test
 	void showsBoardsAsTheyComeAndGoWithWhatTheyRun() throws Exception {
+		// room for the screenshots: the whole virtual screen
+		page.getWorkbenchWindow().getShell().setBounds(driver.display().getClientArea());
 		settle();
 		List<Job> identifications = new CopyOnWriteArrayList<>();
 		IJobChangeListener jobs = new JobChangeAdapter() {
@@ -222,7 +224,7 @@ class DeviceExplorerViewTest {
 			}
 		};
 		Job.getJobManager().addJobChangeListener(jobs);
-		try (UiWatchdog watchdog = UiWatchdog.start(driver.display());
+		try (Responsiveness watchdog = Responsiveness.watch(driver.display());
 				SimulatedBoards boards = new SimulatedBoards(driver)) {
 			DeviceExplorerView view = (DeviceExplorerView) page.showView(DeviceExplorerView.ID);
 			Tree tree = explorerTree();
@@ -263,11 +265,8 @@ class DeviceExplorerViewTest {
 					ExplorerTree.rowTexts(tree, ENDPOINTS, "127.0.0.1:8089").orElseThrow().get(2));
 
 			page.activate(view);
-			page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
 			driver.flushEvents();
-			driver.screenshot(page.getWorkbenchWindow().getShell(), screenshots.resolve("device-explorer.png"));
-			page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
-			driver.flushEvents();
+			watchdog.unwatched(() -> driver.screenshot(tree.getParent(), screenshots.resolve("device-explorer.png")));
 
 			// the Properties view shows the selected board's details: created first, it follows the explorer once the
 			// explorer is active again; shown (in the same stack, so the explorer is hidden), it shows the selection
@@ -297,12 +296,14 @@ class DeviceExplorerViewTest {
 			assertTrue(shown.contains("Runs | MicroPython"), shown.toString());
 			assertTrue(shown.stream().anyMatch(r -> r.startsWith("Chip | ESP32")), shown.toString());
 			assertTrue(shown.stream().anyMatch(r -> r.startsWith("Firmware | micropython")), shown.toString());
-			driver.screenshot(page.getWorkbenchWindow().getShell(), screenshots.resolve("device-properties.png"));
+			watchdog.unwatched(() -> driver.screenshot(page.getWorkbenchWindow().getShell(),
+					screenshots.resolve("device-properties.png")));
 			page.activate(view);
 			driver.flushEvents();
 
 			// the context menu: the contract's groups, with Refresh and Add Endpoint…
-			List<String> menu = openContextMenu(tree, screenshots.resolve("device-explorer-menu.png"));
+			List<String> menu = new ArrayList<>();
+			watchdog.unwatched(() -> menu.addAll(openContextMenu(tree, screenshots.resolve("device-explorer-menu.png"))));
 			assertTrue(menu.contains("Refresh"), menu.toString());
 			assertTrue(menu.contains("Add Endpoint..."), menu.toString());
 
@@ -427,7 +428,6 @@ class DeviceExplorerViewTest {
 					assertTrue(errorShown(dialog, "neither an IP address nor a host name"));
 					address.setText(hostPort);
 					assertTrue(ok.isEnabled());
-					driver.screenshot(dialog, screenshots.resolve("add-endpoint.png"));
 					ok.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
 				} catch (Throwable e) {
 					failure.set(e);

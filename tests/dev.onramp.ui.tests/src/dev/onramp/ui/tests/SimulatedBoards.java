@@ -8,12 +8,14 @@
 package dev.onramp.ui.tests;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import dev.onramp.core.MacAddress;
 import dev.onramp.simulator.SimulatedMicroPythonDevice;
@@ -42,7 +44,7 @@ final class SimulatedBoards implements AutoCloseable {
 
 	private final SwtDriver driver;
 	private final Path directory = Path.of(System.getProperty("onramp.ports", "target/ports"));
-	private final List<AutoCloseable> servers = new ArrayList<>();
+	private final List<AutoCloseable> servers = new ArrayList<>(); // guarded by this
 	private final List<Board> boards = new ArrayList<>();
 
 	SimulatedBoards(SwtDriver driver) {
@@ -50,48 +52,71 @@ final class SimulatedBoards implements AutoCloseable {
 	}
 
 	/** @return an Improv board that joins the network {@code Lab} */
-	Board improv(String name) throws IOException {
-		ImprovSimulatorServer server = keep(new ImprovSimulatorServer(Map.of("Lab", "lab-password"), List.of()));
-		return plugIn(name, server.port());
+	Board improv(String name) {
+		return plugIn(name, () -> keep(new ImprovSimulatorServer(Map.of("Lab", "lab-password"), List.of())).port());
 	}
 
 	/** @return a board running plain MicroPython (no pyDirect) */
-	Board microPython(String name, int macSuffix) throws IOException {
+	Board microPython(String name, int macSuffix) {
 		SimulatorOptions options = SimulatorOptions.pyDirectDefaults().withPyDirect(false)
 				.withMac(MacAddress.parse(String.format("24:0a:c4:e2:%02x:%02x", macSuffix, macSuffix)));
-		SimulatorServer server = keep(new SimulatorServer(keep(SimulatedMicroPythonDevice.withTemporaryFlash(options))));
-		return plugIn(name, server.port());
+		return plugIn(name, () -> keep(new SimulatorServer(keep(SimulatedMicroPythonDevice.withTemporaryFlash(options))))
+				.port());
 	}
 
-	private Board plugIn(String name, int tcpPort) throws IOException {
-		Files.createDirectories(directory);
+	/** What serves a board's line: returns its TCP port on 127.0.0.1. */
+	@FunctionalInterface
+	private interface LineServer {
+		int start() throws IOException;
+	}
+
+	/** Starts the simulator and socat off the UI thread (starting processes can take long), waiting with events. */
+	private Board plugIn(String name, LineServer server) {
 		Path link = directory.resolve(name);
 		Path log = directory.getParent().resolve("socat-" + name + ".log");
-		Process socat = new ProcessBuilder("socat", "-d", "-d", "pty,rawer,link=" + link, "tcp:127.0.0.1:" + tcpPort)
-				.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		CompletableFuture<Process> started = CompletableFuture.supplyAsync(() -> {
+			try {
+				Files.createDirectories(directory);
+				return new ProcessBuilder("socat", "-d", "-d", "pty,rawer,link=" + link,
+						"tcp:127.0.0.1:" + server.start()).redirectErrorStream(true).redirectOutput(log.toFile())
+						.start();
+			} catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		});
+		driver.waitUntil("socat to start", started::isDone, PLUG_TIMEOUT);
+		Process socat = started.join();
 		driver.waitUntil("socat to make " + link, () -> Files.exists(link) || !socat.isAlive(), PLUG_TIMEOUT);
 		if (!socat.isAlive()) {
-			throw new AssertionError("socat ended before it made " + link + ": " + Files.readString(log));
+			throw new AssertionError("socat ended before it made " + link + ": " + readLog(log));
 		}
 		Board board = new Board(name, link, socat);
 		boards.add(board);
 		return board;
 	}
 
+	private static String readLog(Path log) {
+		try {
+			return Files.readString(log);
+		} catch (IOException e) {
+			return "no log: " + e.getMessage();
+		}
+	}
+
 	/** Unplugs the board: socat ends and the pty and its link go, as when a USB cable is pulled. */
-	void unplug(Board board) throws InterruptedException {
+	void unplug(Board board) {
 		board.socat().destroy();
-		board.socat().waitFor();
+		driver.waitUntil("socat to end", () -> !board.socat().isAlive(), PLUG_TIMEOUT);
 		boards.remove(board);
 	}
 
-	private <T extends AutoCloseable> T keep(T server) {
+	private synchronized <T extends AutoCloseable> T keep(T server) {
 		servers.add(server);
 		return server;
 	}
 
 	@Override
-	public void close() throws Exception {
+	public synchronized void close() throws Exception {
 		for (Board board : List.copyOf(boards)) {
 			unplug(board);
 		}
