@@ -109,7 +109,7 @@ public class DeviceExplorerView extends ViewPart {
 		viewer.setUseHashlookup(true);
 		viewer.setContentProvider(new ContentProvider());
 		column(Messages.DeviceExplorer_columnDevice, 220, ExplorerLabels::name, icons::image);
-		column(Messages.DeviceExplorer_columnState, 170, ExplorerLabels::state, e -> null);
+		column(Messages.DeviceExplorer_columnState, 220, ExplorerLabels::state, e -> null);
 		column(Messages.DeviceExplorer_columnRuns, 190, ExplorerLabels::runs, e -> null);
 		column(Messages.DeviceExplorer_columnConnection, 230, ExplorerLabels::connection, e -> null);
 		column(Messages.DeviceExplorer_columnIdentity, 260, ExplorerLabels::identity, e -> null);
