@@ -276,6 +276,15 @@ class DeviceExplorerViewTest {
 			assertEquals(1, identifications.stream().filter(j -> isIdentification(j, improvPort)).count(),
 					"identified once");
 
+			// a board whose port another program holds: the failure is on its row, no dialog
+			Board held = boards.heldByAnotherProgram("held-board");
+			String heldPort = held.systemPath();
+			int shells = driver.display().getShells().length;
+			waitForRows(tree, "the held board's failure", () -> ExplorerTree.rowTexts(tree, USB_BOARDS, heldPort)
+					.map(r -> r.get(1).contains("is busy: it is held by sleep")).orElse(false));
+			assertEquals("Unknown", ExplorerTree.rowTexts(tree, USB_BOARDS, heldPort).orElseThrow().get(2));
+			assertEquals(shells, driver.display().getShells().length, "no dialog for a board that cannot be identified");
+
 			// Add Endpoint…: a dialog that checks the address as the user types
 			addEndpointThroughTheDialog("127.0.0.1:8089");
 			waitForRows(tree, "the endpoint to be listed",
@@ -356,7 +365,7 @@ class DeviceExplorerViewTest {
 			assertTrue(driver.label("No device matches").isVisible());
 			filter.setText("");
 			driver.flushEvents();
-			assertEquals(2, ExplorerTree.rows(tree, USB_BOARDS).size());
+			assertEquals(3, ExplorerTree.rows(tree, USB_BOARDS).size());
 
 			// unplugged: the row goes, the other stays
 			boards.unplug(improv);

@@ -43,12 +43,18 @@ final class SimulatedBoards implements AutoCloseable {
 	}
 
 	private final SwtDriver driver;
-	private final Path directory = Path.of(System.getProperty("onramp.ports", "target/ports"));
+	private final Path directory;
 	private final List<AutoCloseable> servers = new ArrayList<>(); // guarded by this
 	private final List<Board> boards = new ArrayList<>();
 
 	SimulatedBoards(SwtDriver driver) {
+		this(driver, Path.of(System.getProperty("onramp.ports", "target/ports")));
+	}
+
+	/** @param directory where the boards' links go */
+	private SimulatedBoards(SwtDriver driver, Path directory) {
 		this.driver = driver;
+		this.directory = directory;
 	}
 
 	/** @return an Improv board that joins the network {@code Lab} */
@@ -62,6 +68,42 @@ final class SimulatedBoards implements AutoCloseable {
 				.withMac(MacAddress.parse(String.format("24:0a:c4:e2:%02x:%02x", macSuffix, macSuffix)));
 		return plugIn(name, () -> keep(new SimulatorServer(keep(SimulatedMicroPythonDevice.withTemporaryFlash(options))))
 				.port());
+	}
+
+	/**
+	 * @return an Improv board whose port another program holds (with {@code flock}, as a serial monitor does), plugged
+	 *         in only once it is held: its identification fails with the port busy
+	 */
+	Board heldByAnotherProgram(String name) {
+		Path hidden = directory.resolveSibling("held-ports");
+		SimulatedBoards unwatched = new SimulatedBoards(driver, hidden);
+		Board board = unwatched.improv(name);
+		CompletableFuture<Process> holding = CompletableFuture.supplyAsync(() -> {
+			try {
+				Process holder = new ProcessBuilder("flock", "--no-fork", "--exclusive", board.link().toString(), "sh",
+						"-c", "echo locked; exec sleep 600").redirectErrorStream(true).start();
+				String first = new String(holder.getInputStream().readNBytes("locked".length()));
+				if (!first.equals("locked")) {
+					throw new IOException("flock said: " + first);
+				}
+				Files.createDirectories(directory);
+				Files.createSymbolicLink(directory.resolve(name), board.link());
+				return holder;
+			} catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		});
+		driver.waitUntil("the port to be held and plugged in", holding::isDone, PLUG_TIMEOUT);
+		Process holder = holding.join();
+		Board plugged = new Board(name, directory.resolve(name), board.socat());
+		synchronized (this) {
+			servers.add(() -> {
+				holder.destroy();
+				Files.deleteIfExists(plugged.link());
+				unwatched.close();
+			});
+		}
+		return plugged;
 	}
 
 	/** What serves a board's line: returns its TCP port on 127.0.0.1. */
