@@ -268,11 +268,6 @@ public final class ExplorerModel implements AutoCloseable {
 		changed.run();
 	}
 
-	/** @return whether the background identification of this port is running now */
-	public boolean identifying(String port) {
-		return identifyJobs.containsKey(port);
-	}
-
 	/** Stops tracking services, removes the listeners and cancels the identifications. */
 	@Override
 	public synchronized void close() {
