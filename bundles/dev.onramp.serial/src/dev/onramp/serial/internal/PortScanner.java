@@ -7,6 +7,7 @@
  *******************************************************************************/
 package dev.onramp.serial.internal;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +29,11 @@ import dev.onramp.core.serial.SerialPortInfo;
 final class PortScanner {
 
 	static final Path BY_ID_DIRECTORY = Path.of("/dev/serial/by-id"); //$NON-NLS-1$
+	/**
+	 * More directories of links to ports, separated by the path separator, for scripted runs and tests whose boards
+	 * are pseudo-terminals: {@code -Ddev.onramp.serial.linkDirectories=/tmp/boards}.
+	 */
+	static final String LINK_DIRECTORIES_PROPERTY = "dev.onramp.serial.linkDirectories"; //$NON-NLS-1$
 
 	private final Path byIdDirectory;
 	private final List<Path> linkDirectories;
@@ -45,7 +51,20 @@ final class PortScanner {
 	}
 
 	static PortScanner system() {
-		return new PortScanner(BY_ID_DIRECTORY, List.of(), true);
+		return new PortScanner(BY_ID_DIRECTORY, linkDirectories(System.getProperty(LINK_DIRECTORIES_PROPERTY)), true);
+	}
+
+	/** @param property directories separated by the path separator; {@code null} or blank for none */
+	static List<Path> linkDirectories(String property) {
+		List<Path> directories = new ArrayList<>();
+		if (property != null) {
+			for (String directory : property.split(File.pathSeparator)) {
+				if (!directory.isBlank()) {
+					directories.add(Path.of(directory.strip()));
+				}
+			}
+		}
+		return directories;
 	}
 
 	/** @return the ports present now, sorted by system path */

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.locks.LockSupport;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,8 @@ class UiWatchdogTest {
 	void reportsTheUiThreadBlockedAndWhere() {
 		Display display = PlatformUI.getWorkbench().getDisplay();
 		SwtDriver driver = new SwtDriver(display);
+		// the workbench may still be finishing its start-up in UI jobs when this is the first test
+		driver.waitUntil("the workbench to be idle", () -> Job.getJobManager().isIdle());
 		try (UiWatchdog watchdog = UiWatchdog.start(display)) {
 			driver.waitUntil("the watchdog to measure", () -> watchdog.probes() >= 3);
 			watchdog.assertResponsive();
