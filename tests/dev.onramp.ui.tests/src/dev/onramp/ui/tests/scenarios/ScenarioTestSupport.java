@@ -8,7 +8,6 @@
 package dev.onramp.ui.tests.scenarios;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Optional;
@@ -145,6 +144,7 @@ abstract class ScenarioTestSupport {
 
 	void press(String buttonText) {
 		Button button = driver.button(buttonText);
+		SCHEDULED.set(null); // the scenario Job this press starts, if any, is the one scenarioJob() returns
 		driver.click(button);
 	}
 
@@ -156,9 +156,32 @@ abstract class ScenarioTestSupport {
 		}
 	}
 
+	/**
+	 * @return the scenario Job the last {@link #press} scheduled, even when it has already finished (a fast device),
+	 *         waiting for it to be scheduled; empty when none was
+	 */
 	Optional<ScenarioJob> scenarioJob() {
-		return Arrays.stream(Job.getJobManager().find(DeviceRule.FAMILY)).filter(ScenarioJob.class::isInstance)
-				.map(ScenarioJob.class::cast).findFirst();
+		try {
+			driver.waitUntil("a scenario Job to be scheduled", () -> SCHEDULED.get() != null,
+					java.time.Duration.ofSeconds(5));
+		} catch (AssertionError none) {
+			return Optional.empty();
+		}
+		return Optional.of(SCHEDULED.get());
+	}
+
+	/** The scenario Job scheduled last, seen by a job-change listener, so a Job that already ended is not missed. */
+	private static final java.util.concurrent.atomic.AtomicReference<ScenarioJob> SCHEDULED = new java.util.concurrent.atomic.AtomicReference<>();
+
+	static {
+		Job.getJobManager().addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
+			@Override
+			public void scheduled(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
+				if (event.getJob() instanceof ScenarioJob scenario && scenario.belongsTo(DeviceRule.FAMILY)) {
+					SCHEDULED.set(scenario);
+				}
+			}
+		});
 	}
 
 	static Path screenshots() {
