@@ -16,8 +16,6 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
-import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.services.IEvaluationService;
 
 /**
  * Starts or stops simulated boards: a user Job (shown with its progress), of the simulator's own family, one at a
@@ -75,7 +73,6 @@ public abstract class SimulatorJob extends Job {
 					return Status.error(NLS.bind(Messages.SimulatorJob_startFailed, board.label(), e.getMessage()));
 				} finally {
 					monitor.done();
-					refreshEnablement();
 				}
 			}
 		};
@@ -92,24 +89,8 @@ public abstract class SimulatorJob extends Job {
 					return Status.info(NLS.bind(Messages.SimulatorJob_stopped, Integer.valueOf(stopped.size())));
 				} finally {
 					monitor.done();
-					refreshEnablement();
 				}
 			}
 		};
-	}
-
-	/** Tells the workbench that "Stop Simulated Devices" may have changed its enablement. */
-	static void refreshEnablement() {
-		if (!PlatformUI.isWorkbenchRunning()) {
-			return;
-		}
-		PlatformUI.getWorkbench().getDisplay().asyncExec(() -> {
-			if (PlatformUI.isWorkbenchRunning()) {
-				IEvaluationService evaluation = PlatformUI.getWorkbench().getService(IEvaluationService.class);
-				if (evaluation != null) {
-					evaluation.requestEvaluation(SimulatorPropertyTester.RUNNING);
-				}
-			}
-		});
 	}
 }

@@ -36,6 +36,7 @@ public class StartSimulatedDeviceDialog extends TitleAreaDialog {
 	private final BiConsumer<SimulatedBoard, DemoValues> onStart;
 	private final Map<SimulatedBoard, Button> choices = new EnumMap<>(SimulatedBoard.class);
 	private SimulatedBoard board = SimulatedBoard.PYDIRECT;
+	private Label description;
 	private Label popLabel;
 	private Text popText;
 
@@ -44,6 +45,7 @@ public class StartSimulatedDeviceDialog extends TitleAreaDialog {
 	 */
 	public StartSimulatedDeviceDialog(Shell parent, DemoValues values, BiConsumer<SimulatedBoard, DemoValues> onStart) {
 		super(parent);
+		setHelpAvailable(false);
 		this.values = values;
 		this.onStart = onStart;
 	}
@@ -83,10 +85,12 @@ public class StartSimulatedDeviceDialog extends TitleAreaDialog {
 				}
 			}));
 			choices.put(each, radio);
-			Label description = new Label(kinds, SWT.WRAP);
-			description.setText(each.description());
-			GridDataFactory.fillDefaults().grab(true, false).indent(20, 0).hint(440, SWT.DEFAULT).applyTo(description);
 		}
+		// one description, of the chosen board, broken into lines by the message itself: wrapped labels are costly to
+		// lay out on GTK, and the dialog opens on the UI thread
+		description = new Label(kinds, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, false).indent(0, 4).hint(SWT.DEFAULT, convertHeightInCharsToPixels(3))
+				.applyTo(description);
 
 		Group demo = new Group(content, SWT.NONE);
 		demo.setText(Messages.StartDialog_demoValues);
@@ -97,9 +101,9 @@ public class StartSimulatedDeviceDialog extends TitleAreaDialog {
 		popLabel = new Label(demo, SWT.NONE);
 		popLabel.setText(Messages.StartDialog_pop);
 		popText = readOnly(demo, values.pop());
-		Label note = new Label(demo, SWT.WRAP);
+		Label note = new Label(demo, SWT.NONE);
 		note.setText(Messages.StartDialog_demoNote);
-		GridDataFactory.fillDefaults().grab(true, false).span(2, 1).hint(440, SWT.DEFAULT).applyTo(note);
+		GridDataFactory.fillDefaults().span(2, 1).applyTo(note);
 		choose(board);
 		return area;
 	}
@@ -119,6 +123,7 @@ public class StartSimulatedDeviceDialog extends TitleAreaDialog {
 
 	private void choose(SimulatedBoard chosen) {
 		board = chosen;
+		description.setText(chosen.description());
 		// the proof of possession belongs to the ESP-IDF board only
 		boolean pop = chosen == SimulatedBoard.ESP_IDF_PROVISIONING;
 		popLabel.setEnabled(pop);
