@@ -45,7 +45,8 @@ import dev.onramp.simulator.rfc2217.Rfc2217SimulatorServer;
  * Immediate, so it lives as long as its bundle and not only while someone holds it. The registry is obtained only when
  * a board is registered, from a Job: getting it may start mDNS, which is never done on the UI thread.
  * <p>
- * The registry has no way to forget a device: a stopped board stays listed as {@link DeviceState#OFFLINE}.
+ * The registry has no way to forget a device: a stopped board stays listed as {@link DeviceState#OFFLINE} for as long
+ * as the registry runs. The simulator holds the registry only while a board runs.
  */
 @Component(service = SimulatedDevices.class, immediate = true)
 public class SimulatedDevices {
@@ -214,10 +215,23 @@ public class SimulatedDevices {
 				}
 			}
 		}
+		releaseRegistryWhenIdle();
 		if (!stopped.isEmpty()) {
 			changed();
 		}
 		return stopped;
+	}
+
+	/**
+	 * Gives the registry back once no board runs: the simulator then keeps neither it nor its mDNS alive (the Device
+	 * Explorer holds it as long as it needs it).
+	 */
+	private void releaseRegistryWhenIdle() {
+		synchronized (registryLock) {
+			if (!isRunning()) {
+				releaseRegistry();
+			}
+		}
 	}
 
 	/** @return the boards that run now */

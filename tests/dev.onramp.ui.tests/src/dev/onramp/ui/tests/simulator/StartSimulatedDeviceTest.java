@@ -43,6 +43,7 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.menus.IMenuService;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +88,17 @@ class StartSimulatedDeviceTest {
 		SwtDriver driver = new SwtDriver(PlatformUI.getWorkbench().getDisplay());
 		registry = offUiThread(driver, "the device registry", () -> service(IDeviceRegistry.class));
 		identifier = offUiThread(driver, "the device identifier", () -> service(IDeviceIdentifier.class));
+	}
+
+	/** Gives the services back, so the tests after these find the runtime as it was (no registry, no mDNS). */
+	@AfterAll
+	static void releaseServices() {
+		BundleContext context = FrameworkUtil.getBundle(StartSimulatedDeviceTest.class).getBundleContext();
+		for (Class<?> type : List.of(IDeviceRegistry.class, IDeviceIdentifier.class)) {
+			context.ungetService(context.getServiceReference(type));
+		}
+		registry = null;
+		identifier = null;
 	}
 
 	@BeforeEach
