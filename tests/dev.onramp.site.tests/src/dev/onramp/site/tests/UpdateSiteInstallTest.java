@@ -85,6 +85,7 @@ class UpdateSiteInstallTest {
 		assertTrue(fresh.hasPlugin("dev.onramp.ui"));
 		assertTrue(fresh.hasPlugin("dev.onramp.provisioning"), "the services come with the UI");
 		assertFalse(fresh.hasPlugin("dev.onramp.simulator"), "the IDE feature carries no simulated devices");
+		assertFalse(fresh.hasPlugin("dev.onramp.simulator.ui"), "nor their Device Explorer menu");
 		// JmDNS logs through slf4j-api, whose metadata requires some provider: p2 takes the IDE's own when it has
 		// one, or the site's slf4j-simple; the features themselves carry none
 		try (java.nio.file.DirectoryStream<Path> features = Files.newDirectoryStream(site.resolve("features"),
@@ -102,6 +103,7 @@ class UpdateSiteInstallTest {
 
 		assertEquals(Integer.valueOf(0), install(site, installation, "dev.onramp.simulator.feature.feature.group"));
 		assertTrue(fresh.hasPlugin("dev.onramp.simulator"), "the optional feature installs on top");
+		assertTrue(fresh.hasPlugin("dev.onramp.simulator.ui"), "with \"Start a Simulated Device...\" in the workbench");
 		assertTrue(fresh.hasPlugin("dev.onramp.ui"), "and keeps what was there");
 	}
 
