@@ -38,6 +38,24 @@ public interface IDeviceRegistry {
 	 */
 	Device awaitOnline(DeviceId id, Duration timeout, IProgressMonitor monitor) throws OnrampException;
 
+	/**
+	 * Forgets a device {@link #register registered} earlier (an endpoint the user removes, a simulated board that
+	 * stopped). What other sources know of it (USB, mDNS, the certificate inventory) stays.
+	 *
+	 * @return whether it had been registered
+	 */
+	default boolean unregister(DeviceId id) {
+		return false;
+	}
+
+	/**
+	 * Reads again, in the background, what the registry cannot watch — the certificate inventory, which another
+	 * process (a command-line run, a test) may have written; listeners hear of any change.
+	 */
+	default void refresh() {
+		// a registry that watches everything has nothing to read again
+	}
+
 	void addListener(IDeviceRegistryListener listener);
 
 	void removeListener(IDeviceRegistryListener listener);

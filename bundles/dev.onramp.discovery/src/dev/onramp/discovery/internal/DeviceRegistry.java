@@ -155,6 +155,11 @@ public class DeviceRegistry implements IDeviceRegistry {
 		}
 	}
 
+	@Override
+	public void refresh() {
+		refreshInventory();
+	}
+
 	/** Reads the inventory again (after a blessing, for example), off the caller's thread. */
 	public void refreshInventory() {
 		ICertificateInventory service = certificateInventory;
@@ -250,6 +255,17 @@ public class DeviceRegistry implements IDeviceRegistry {
 			registered.put(device.id(), previous == null ? device : combine(previous, device));
 			update();
 			return find(device.id()).map(Merged::device).orElse(device);
+		}
+	}
+
+	@Override
+	public boolean unregister(DeviceId id) {
+		synchronized (lock) {
+			if (registered.remove(id) == null) {
+				return false;
+			}
+			update();
+			return true;
 		}
 	}
 

@@ -9,6 +9,7 @@ package dev.onramp.discovery.tests;
 
 import static dev.onramp.discovery.tests.FakeMdnsMonitor.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -148,6 +149,20 @@ class DeviceRegistryTest {
 		assertEquals(1, devices.size(), devices.toString());
 		assertEquals(DeviceState.ONLINE, devices.get(0).state());
 		assertEquals(Optional.of(MAC), devices.get(0).mac());
+	}
+
+	@Test
+	void anUnregisteredEndpointLeavesButWhatMdnsKnowsStays() {
+		Device endpoint = registry.register(Device.builder(DeviceKind.ESP_IDF_PROVISIONING)
+				.endpoint(EndpointKind.PROVISIONING_HTTP, "127.0.0.1:8089").build()); //$NON-NLS-1$
+		mdns.announce(pyDirectHttps(443, true));
+		assertEquals(2, registry.devices().size(), registry.devices().toString());
+
+		assertTrue(registry.unregister(endpoint.id()));
+		List<Device> devices = registry.devices();
+		assertEquals(1, devices.size(), devices.toString());
+		assertEquals(Optional.of(MAC), devices.get(0).mac(), "the announced device stays");
+		assertFalse(registry.unregister(endpoint.id()), "already forgotten");
 	}
 
 	@Test

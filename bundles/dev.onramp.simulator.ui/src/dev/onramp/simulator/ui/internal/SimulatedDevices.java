@@ -24,7 +24,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 import dev.onramp.core.Device;
-import dev.onramp.core.DeviceState;
 import dev.onramp.core.EndpointKind;
 import dev.onramp.core.MacAddress;
 import dev.onramp.core.registry.IDeviceRegistry;
@@ -45,8 +44,8 @@ import dev.onramp.simulator.rfc2217.Rfc2217SimulatorServer;
  * Immediate, so it lives as long as its bundle and not only while someone holds it. The registry is obtained only when
  * a board is registered, from a Job: getting it may start mDNS, which is never done on the UI thread.
  * <p>
- * The registry has no way to forget a device: a stopped board stays listed as {@link DeviceState#OFFLINE} for as long
- * as the registry runs. The simulator holds the registry only while a board runs.
+ * A stopped board is unregistered, so it leaves the Device Explorer. The simulator holds the registry only while a
+ * board runs.
  */
 @Component(service = SimulatedDevices.class, immediate = true)
 public class SimulatedDevices {
@@ -209,7 +208,7 @@ public class SimulatedDevices {
 			close(simulation.server());
 			if (devices != null) {
 				try {
-					devices.register(simulation.device().toBuilder().state(DeviceState.OFFLINE).build());
+					devices.unregister(simulation.device().id());
 				} catch (RuntimeException e) {
 					// the registry is stopping too (the workbench closes): nothing to list the board in any more
 				}

@@ -72,6 +72,8 @@ public final class ExplorerModel implements AutoCloseable {
 	private final ServiceSlot<ISerialPortService> serialPorts;
 	private final ServiceSlot<IDeviceIdentifier> identifier;
 	private final ServiceSlot<ICertificateInventory> inventory;
+	/** The host names the registry was last asked to read the inventory for, so it is asked once per change. */
+	private volatile Set<String> askedToRefresh = Set.of();
 	private final Map<String, Identification> identifications = new ConcurrentHashMap<>();
 	private final Map<String, IdentifyJob> identifyJobs = new ConcurrentHashMap<>();
 	private volatile boolean closed;
@@ -147,11 +149,21 @@ public final class ExplorerModel implements AutoCloseable {
 			}
 		}
 		Instant now = Instant.now();
+		Set<String> unknownToRegistry = new HashSet<>();
 		for (InventoryEntry entry : certificates.values()) {
 			String host = Hostnames.withoutLocalSuffix(entry.hostname());
 			Optional<Device> device = devices.stream().filter(d -> d.hostname().filter(host::equals).isPresent())
 					.findFirst();
+			if (device.isEmpty()) {
+				unknownToRegistry.add(host);
+			}
 			add(rows, new CertificateRow(entry, device, now));
+		}
+		if (knownDevices != null && !unknownToRegistry.isEmpty() && !unknownToRegistry.equals(askedToRefresh)) {
+			// certificates written since the registry read the inventory (another process, a command-line run):
+			// it reads them again and its change event brings a new snapshot with their devices
+			askedToRefresh = unknownToRegistry;
+			knownDevices.refresh();
 		}
 		identifyNewPorts(boardPorts);
 		List<GroupRow> groups = new ArrayList<>();
