@@ -3,6 +3,7 @@
 #   Xvfb + xauth + GTK 3 (the workbench UI test), socat (serial pseudo-terminals), ser2net (an independent RFC 2217
 #   server for the rfc2217:// client test), iproute2 (network namespaces),
 #   util-linux's script (runs the product on a terminal for the prompt test),
+#   dbus-daemon (a private bus for the BlueZ stand-in of the BLE provisioning tests),
 #   Node.js and npm (the snippet check against a real MicroPython), Chromium and its WebDriver (the provisioning page
 #   driven in a real headless browser), and Maven when none is installed (it fetches the Maven 3.9 the build uses).
 # As root it runs apt-get; otherwise it prints the exact command and fails.
@@ -19,6 +20,7 @@ command -v socat >/dev/null 2>&1 || missing+=(socat)
 [ -x /usr/sbin/ser2net ] || missing+=(ser2net)
 command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 command -v script >/dev/null 2>&1 || missing+=(bsdutils)
+command -v dbus-daemon >/dev/null 2>&1 || missing+=(dbus-daemon)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)

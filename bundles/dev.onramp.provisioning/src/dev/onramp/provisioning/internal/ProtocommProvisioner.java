@@ -30,6 +30,7 @@ import dev.onramp.core.provisioning.ProvisioningTarget;
 import dev.onramp.core.provisioning.WifiCredentials;
 import dev.onramp.core.provisioning.WifiNetwork;
 import dev.onramp.core.serial.ISerialPortService;
+import dev.onramp.provisioning.internal.ble.BleTransport;
 
 /** ESP-IDF unified provisioning over any of its transports: proto-ver, scheme choice, handshake. */
 @Component(service = { IProtocommProvisioner.class, IWifiProvisioner.class }, property = "transport=protocomm")
@@ -108,6 +109,8 @@ public class ProtocommProvisioner implements IProtocommProvisioner {
 						"Install the Onramp serial bundle, or provision the device over its access point (SoftAP)."); //$NON-NLS-1$
 			}
 			return ConsoleTransport.open(serial, target.address(), deadline);
+		case BLE:
+			return BleTransport.open(target.address(), deadline);
 		default:
 			throw new OnrampException(FailureReason.USAGE,
 					"Provisioning over " + target.transport().id() + " is not available in this version of Onramp.", //$NON-NLS-1$ //$NON-NLS-2$
