@@ -293,11 +293,10 @@ public final class BleTransport implements IProtocommTransport {
 			}
 			try {
 				Object[] reply = call(object.getKey(), DESCRIPTOR, "ReadValue", "a{sv}", new HashMap<>()); //$NON-NLS-1$ //$NON-NLS-2$
-				if (reply.length > 0 && reply[0] instanceof byte[] value) {
-					String endpoint = new String(value, StandardCharsets.UTF_8).replace("\0", "").trim(); //$NON-NLS-1$ //$NON-NLS-2$
-					if (!endpoint.isEmpty()) {
-						endpoints.putIfAbsent(endpoint, characteristic);
-					}
+				String endpoint = reply.length == 0 ? "" //$NON-NLS-1$
+						: new String(BlueZBus.bytes(reply[0]), StandardCharsets.UTF_8).replace("\0", "").trim(); //$NON-NLS-1$ //$NON-NLS-2$
+				if (!endpoint.isEmpty()) {
+					endpoints.putIfAbsent(endpoint, characteristic);
 				}
 			} catch (BusErrorException e) {
 				throw lost("reading the endpoint names", e); //$NON-NLS-1$
@@ -327,7 +326,7 @@ public final class BleTransport implements IProtocommTransport {
 		byte[] reply;
 		try {
 			Object[] answer = call(characteristic, CHARACTERISTIC, "ReadValue", "a{sv}", new HashMap<>()); //$NON-NLS-1$ //$NON-NLS-2$
-			reply = answer.length > 0 && answer[0] instanceof byte[] value ? value : new byte[0];
+			reply = answer.length > 0 ? BlueZBus.bytes(answer[0]) : new byte[0];
 		} catch (BusErrorException e) {
 			throw lost("reading the answer of " + endpoint, e); //$NON-NLS-1$
 		}

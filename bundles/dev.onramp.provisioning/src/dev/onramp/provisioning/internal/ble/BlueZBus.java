@@ -26,6 +26,7 @@ import org.freedesktop.dbus.messages.DBusSignal;
 import org.freedesktop.dbus.messages.Error;
 import org.freedesktop.dbus.messages.Message;
 import org.freedesktop.dbus.messages.MethodCall;
+import org.freedesktop.dbus.messages.constants.MessageTypes;
 import org.freedesktop.dbus.transport.jre.NativeTransportProvider;
 import org.freedesktop.dbus.types.Variant;
 
@@ -178,6 +179,19 @@ final class BlueZBus implements AutoCloseable {
 		return names;
 	}
 
+	/** @return the bytes of an {@code ay} value, which dbus-java hands over as an array or a list */
+	static byte[] bytes(Object value) {
+		if (value instanceof byte[] array) {
+			return array;
+		}
+		List<?> list = value instanceof List<?> l ? l : value instanceof Object[] array ? List.of(array) : List.of();
+		byte[] bytes = new byte[list.size()];
+		for (int i = 0; i < bytes.length; i++) {
+			bytes[i] = list.get(i) instanceof Number number ? number.byteValue() : 0;
+		}
+		return bytes;
+	}
+
 	static String pathOf(Object value) {
 		return value instanceof DBusPath path ? path.getPath() : String.valueOf(value);
 	}
@@ -187,7 +201,7 @@ final class BlueZBus implements AutoCloseable {
 	 * {@link #close()}.
 	 */
 	void onSignal(String iface, String member, Consumer<DBusSignal> handler) throws DBusException {
-		DBusMatchRule rule = DBusMatchRuleBuilder.create().withType("SIGNAL").withInterface(iface).withMember(member) //$NON-NLS-1$
+		DBusMatchRule rule = DBusMatchRuleBuilder.create().withType(MessageTypes.SIGNAL).withInterface(iface).withMember(member)
 				.build();
 		subscriptions.add(connection.addGenericSigHandler(rule, handler::accept));
 	}
