@@ -52,6 +52,7 @@ public final class CommandCatalog {
 					List.of(value("transport", "softap|console|ble", "how to reach the device (default softap, or the QR payload's)"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 							value("endpoint", "HOST:PORT", "softap: provisioning endpoint (default 192.168.4.1:80)"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 							value("port", "P", "console: the device's serial port (device path, socket://HOST:PORT or rfc2217://HOST:PORT)"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+							value("device-name", "NAME", "ble: the name the device advertises, e.g. PROV_d76c30 (Linux, through BlueZ)"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 							value("qrcode", "JSON", "the provisioning QR payload {\"ver\",\"name\",\"pop\",\"transport\"}; explicit options override its values"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 							value("qrcode-env", "VAR", "read the QR payload from this environment variable"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 							value("qrcode-port", "P", "read the QR payload from the boot log on this serial port (resetting the board if needed)"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$

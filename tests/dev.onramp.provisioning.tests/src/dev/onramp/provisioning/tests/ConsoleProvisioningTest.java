@@ -284,7 +284,7 @@ class ConsoleProvisioningTest {
 		assertEquals(2, run(Map.of(), "provision", POP, "--transport", "console", "--scan"));
 		assertTrue(output().contains("--port P"), output());
 		assertEquals(2, run(Map.of(), "provision", POP, "--transport", "ble", "--scan"));
-		assertTrue(output().contains("not available in this version"), output());
+		assertTrue(output().contains("--device-name"), output());
 		assertEquals(2, run(Map.of(), "provision", POP, "--transport", "carrier-pigeon", "--scan"));
 	}
 

@@ -177,10 +177,7 @@ public class FleetCommand implements ICommand {
 					"Re-provisioning is not available in this installation of Onramp.", null); //$NON-NLS-1$
 		}
 		JsonObject results = new JsonObject();
-		if (row.protocol().equals("provision") && row.transport() == ProvisioningTransport.BLE) { //$NON-NLS-1$
-			throw new OnrampException(FailureReason.NOT_AVAILABLE,
-					"Provisioning over BLE is not available in this version of Onramp.", null); //$NON-NLS-1$
-		}
+		// a BLE row is not discovered here: discovery takes seconds per device, and the row's own run reports it
 		if (row.protocol().equals("provision") && row.transport() == ProvisioningTransport.SOFTAP) { //$NON-NLS-1$
 			int colon = row.target().lastIndexOf(':');
 			String host = row.target().substring(0, colon);

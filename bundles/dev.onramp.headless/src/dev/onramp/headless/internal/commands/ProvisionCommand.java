@@ -94,14 +94,20 @@ public class ProvisionCommand implements ICommand {
 		if (!scanOnly && ssid.isEmpty() && page.isEmpty() && !environment.interactive()) {
 			throw usage("Without a terminal, pass the network with --ssid S and its password with --password-env VAR or --password-file F (or list the device's networks with --scan), or pick it on a local web page with --browser."); //$NON-NLS-1$
 		}
-		monitor.beginTask("Provisioning the device " + (target.transport() == ProvisioningTransport.SOFTAP ? "at " : "on ") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-				+ target.address(), IProgressMonitor.UNKNOWN);
+		monitor.beginTask("Provisioning the device " + switch (target.transport()) { //$NON-NLS-1$
+		case SOFTAP -> "at " + target.address(); //$NON-NLS-1$
+		case CONSOLE -> "on " + target.address(); //$NON-NLS-1$
+		case BLE -> target.address() + " over Bluetooth"; //$NON-NLS-1$
+		}, IProgressMonitor.UNKNOWN);
 		try (IProtocommSession session = provisioner.open(target, monitor)) {
 			JsonObject data = new JsonObject();
 			data.addProperty("endpoint", target.address()); //$NON-NLS-1$
 			data.addProperty("transport", target.transport().id()); //$NON-NLS-1$
 			if (target.transport() == ProvisioningTransport.CONSOLE) {
 				data.addProperty("port", target.address()); //$NON-NLS-1$
+			}
+			if (target.transport() == ProvisioningTransport.BLE) {
+				data.addProperty("device_name", target.address()); //$NON-NLS-1$
 			}
 			qr.ifPresent(payload -> data.add("qrcode", qrSummary(payload))); //$NON-NLS-1$
 			data.addProperty("security", session.security()); //$NON-NLS-1$
@@ -245,10 +251,18 @@ public class ProvisionCommand implements ICommand {
 			yield commandLine.value("port").orElseThrow( //$NON-NLS-1$
 					() -> usage("--transport console needs the device's serial port: --port P (a device path, socket://HOST:PORT or rfc2217://HOST:PORT).")); //$NON-NLS-1$
 		}
-		case BLE -> throw new OnrampException(FailureReason.USAGE,
-				"Provisioning over BLE is not available in this version of Onramp.", //$NON-NLS-1$
-				"Provision the device over its access point (--transport softap) or its serial console (--transport console --port P)."); //$NON-NLS-1$
+		case BLE -> {
+			if (commandLine.has("endpoint")) { //$NON-NLS-1$
+				throw usage("--endpoint is for --transport softap; the BLE transport takes --device-name NAME."); //$NON-NLS-1$
+			}
+			// an explicit name wins over the QR payload's
+			yield commandLine.value("device-name").or(() -> qr.map(QrPayload::name)).orElseThrow( //$NON-NLS-1$
+					() -> usage("--transport ble needs the name the device advertises: --device-name PROV_xxxxxx (printed by the device and in its QR code).")); //$NON-NLS-1$
+		}
 		};
+		if (transport != ProvisioningTransport.BLE && commandLine.has("device-name")) { //$NON-NLS-1$
+			throw usage("--device-name is for --transport ble."); //$NON-NLS-1$
+		}
 		if (transport != ProvisioningTransport.CONSOLE && commandLine.has("port")) { //$NON-NLS-1$
 			throw usage("--port is for --transport console."); //$NON-NLS-1$
 		}
@@ -266,6 +280,9 @@ public class ProvisionCommand implements ICommand {
 		if (named.isPresent()) {
 			return ProvisioningTransport.of(named.get())
 					.orElseThrow(() -> usage("--transport takes softap, console or ble, not " + named.get() + ".")); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		if (commandLine.has("device-name")) { //$NON-NLS-1$
+			return ProvisioningTransport.BLE; // the only transport that takes a device name
 		}
 		return qr.flatMap(QrPayload::transport).orElse(ProvisioningTransport.SOFTAP);
 	}

@@ -8,6 +8,8 @@
 package dev.onramp.provisioning.internal.ble;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +81,9 @@ public final class BleTransport implements IProtocommTransport {
 		String address = busAddress(System.getProperty(BUS_PROPERTY), System.getenv("DBUS_SYSTEM_BUS_ADDRESS")); //$NON-NLS-1$
 		BlueZBus bus;
 		try {
+			if (!socketExists(address)) {
+				throw new DBusException("no socket"); //$NON-NLS-1$
+			}
 			bus = BlueZBus.open(address, (int) Math.min(CLOSING_MILLIS * 5, Math.max(1, deadline.remainingMillis())));
 		} catch (DBusException | RuntimeException e) {
 			throw new OnrampException(FailureReason.DEVICE_UNREACHABLE,
@@ -118,6 +123,16 @@ public final class BleTransport implements IProtocommTransport {
 			return environment.trim();
 		}
 		return DEFAULT_SYSTEM_BUS;
+	}
+
+	/** A missing socket file fails at once instead of after the connect time-out. */
+	private static boolean socketExists(String address) {
+		int path = address.indexOf("path="); //$NON-NLS-1$
+		if (!address.startsWith("unix:") || path < 0) { //$NON-NLS-1$
+			return true; // abstract sockets and other transports: let the connection tell
+		}
+		int end = address.indexOf(',', path);
+		return Files.exists(Path.of(address.substring(path + 5, end < 0 ? address.length() : end)));
 	}
 
 	@Override
