@@ -9,6 +9,7 @@ package dev.onramp.provisioning.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -48,6 +52,7 @@ class ProvisionBleCommandTest {
 
 	private PrivateBus bus;
 	private BlueZStandIn bluez;
+	private ProtocommGattService gatt;
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -67,8 +72,8 @@ class ProvisionBleCommandTest {
 	}
 
 	private BlueZStandIn standIn(ProtocommDeviceConfig.Builder config, Fault... faults) throws Exception {
-		bluez = new BlueZStandIn(bus.address(), NAME,
-				new ProtocommGattService(new ProtocommFirmware(config.build())));
+		gatt = new ProtocommGattService(new ProtocommFirmware(config.build()));
+		bluez = new BlueZStandIn(bus.address(), NAME, gatt);
 		for (Fault fault : faults) {
 			bluez.with(fault);
 		}
@@ -180,5 +185,33 @@ class ProvisionBleCommandTest {
 		int code = run(PASSWORD, "abcd1234", "--transport", "zigbee", "--ssid", Devices.HOME, "--password-env",
 				"WIFI_PW");
 		assertEquals(2, code, output());
+	}
+
+	@Test
+	void aFleetRowOverBle() throws Exception {
+		standIn(Devices.config().security(2));
+		Path manifest = Files.writeString(folder.resolve("devices.csv"), """
+				name,protocol,target,transport,device_name,ssid,pop,password_env
+				bench-1,provision,,ble,%s,HomeNet,abcd1234,WIFI_PW
+				""".formatted(NAME));
+		BundleContext context = FrameworkUtil.getBundle(ProtocommProvisioner.class).getBundleContext();
+		ServiceTracker<CommandRunner, CommandRunner> runners = new ServiceTracker<>(context, CommandRunner.class,
+				null);
+		runners.open();
+		try {
+			CommandRunner runner = runners.waitForService(10_000);
+			assertNotNull(runner, "the CommandRunner component is registered");
+			int code = runner.run(
+					new String[] { "--json", "--data-dir", folder.resolve("data").toString(), "fleet",
+							manifest.toString() },
+					new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+					PASSWORD);
+			assertEquals(0, code, output());
+			assertEquals(Devices.HOME, gatt.firmware().lastReceivedSsid());
+			assertFalse(output().contains("abcd1234"), "the proof of possession is never printed");
+			assertEquals(bluez.connects(), bluez.disconnects());
+		} finally {
+			runners.close();
+		}
 	}
 }

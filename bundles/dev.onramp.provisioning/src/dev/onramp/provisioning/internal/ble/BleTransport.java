@@ -363,7 +363,11 @@ public final class BleTransport implements IProtocommTransport {
 			throw vanished();
 		}
 		boolean attError = e.getMessage().contains("ATT error"); //$NON-NLS-1$
-		if (attError || !stillConnected()) {
+		LinkState state = attError ? LinkState.UP : linkState();
+		if (state == LinkState.GONE) {
+			throw vanished();
+		}
+		if (attError || state == LinkState.DOWN) {
 			close();
 			throw new DeviceClosedException("The device rejected the request to " + endpoint + " (" + e.getMessage() //$NON-NLS-1$ //$NON-NLS-2$
 					+ ")"); //$NON-NLS-1$
@@ -371,14 +375,28 @@ public final class BleTransport implements IProtocommTransport {
 		return lost("sending " + endpoint, e); //$NON-NLS-1$
 	}
 
-	/** Asks BlueZ whether the link is still up, in case its signal has not arrived yet. */
-	private boolean stillConnected() {
+	private enum LinkState {
+		UP, DOWN, GONE
+	}
+
+	/**
+	 * Asks BlueZ about the device after a failure, as its signals may not have arrived yet: still linked, unlinked
+	 * (the firmware dropped the link), or no longer known (vanished).
+	 */
+	private LinkState linkState() {
 		try {
 			Object[] reply = bus.call(link.devicePath(), BlueZBus.PROPERTIES, "Get", CLOSING_MILLIS, "ss", //$NON-NLS-1$ //$NON-NLS-2$
 					BleLink.DEVICE, "Connected"); //$NON-NLS-1$
-			return reply.length > 0 && reply[0] instanceof Variant<?> variant && Boolean.TRUE.equals(variant.getValue());
-		} catch (NoReplyException | BusErrorException e) {
-			return false;
+			if (link.removed()) {
+				return LinkState.GONE;
+			}
+			return reply.length > 0 && reply[0] instanceof Variant<?> variant && Boolean.TRUE.equals(variant.getValue())
+					? LinkState.UP
+					: LinkState.DOWN;
+		} catch (BusErrorException e) {
+			return link.removed() || e.name().endsWith(".UnknownObject") ? LinkState.GONE : LinkState.DOWN; //$NON-NLS-1$
+		} catch (NoReplyException e) {
+			return link.removed() ? LinkState.GONE : LinkState.DOWN;
 		}
 	}
 
