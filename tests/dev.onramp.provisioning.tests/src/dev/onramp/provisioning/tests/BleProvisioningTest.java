@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.AfterEach;
@@ -245,6 +246,27 @@ class BleProvisioningTest {
 		assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 8_000, "bounded by the time-out");
 		assertEquals(FailureReason.TIMEOUT, e.reason(), e.getMessage());
 		assertEquals(7, e.reason().exitCode());
+		assertEveryLinkClosed();
+	}
+
+	@Test
+	void anInterruptedExchangeIsCancelledAndDisconnects() throws Exception {
+		standIn(Devices.config().security(2), Fault.SILENT).start();
+		AtomicReference<Throwable> thrown = new AtomicReference<>();
+		Thread worker = new Thread(() -> {
+			try {
+				provision("abcd1234", Devices.HOME, Devices.HOME_PASSWORD);
+			} catch (Throwable e) {
+				thrown.set(e);
+			}
+		}, "ble-provisioning");
+		worker.start();
+		assertTrue(bluez.awaitWrite(Duration.ofSeconds(10)), "the first request reached the device");
+		worker.interrupt();
+		worker.join(10_000);
+		assertFalse(worker.isAlive(), "the interrupted exchange returned");
+		assertTrue(thrown.get() instanceof OnrampException, String.valueOf(thrown.get()));
+		assertEquals(FailureReason.CANCELLED, ((OnrampException) thrown.get()).reason());
 		assertEveryLinkClosed();
 	}
 

@@ -173,7 +173,7 @@ public final class BleTransport implements IProtocommTransport {
 			throw noReply("list the Bluetooth adapters"); //$NON-NLS-1$
 		} catch (BusErrorException e) {
 			if (e.name().startsWith("org.freedesktop.DBus.Error.")) { //$NON-NLS-1$
-				throw unreachable("The computer's Bluetooth service (BlueZ) is not running: " + e.getMessage(), e); //$NON-NLS-1$
+				throw unreachable("The computer's Bluetooth service (BlueZ) is not running (" + e.getMessage() + ").", e); //$NON-NLS-1$ //$NON-NLS-2$
 			}
 			throw unreachable("BlueZ did not list its objects: " + e.getMessage(), e); //$NON-NLS-1$
 		}

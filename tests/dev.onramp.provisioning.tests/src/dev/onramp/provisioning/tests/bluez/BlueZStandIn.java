@@ -68,6 +68,7 @@ public final class BlueZStandIn implements AutoCloseable {
 	private final Set<Fault> faults = EnumSet.noneOf(Fault.class);
 	private final List<String> others = new ArrayList<>();
 	private final CountDownLatch released = new CountDownLatch(1);
+	private final CountDownLatch firstWrite = new CountDownLatch(1);
 	private final Map<String, BusObject> gattObjects = new LinkedHashMap<>();
 	private DBusConnection connection;
 	private String vanishOn;
@@ -146,6 +147,11 @@ public final class BlueZStandIn implements AutoCloseable {
 
 	public synchronized int writes() {
 		return writes;
+	}
+
+	/** @return whether a characteristic was written to within {@code timeout} */
+	public boolean awaitWrite(java.time.Duration timeout) throws InterruptedException {
+		return firstWrite.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	private void send(DBusSignal signal) {
@@ -451,6 +457,7 @@ public final class BlueZStandIn implements AutoCloseable {
 			synchronized (BlueZStandIn.this) {
 				checkLink();
 				writes++;
+				firstWrite.countDown();
 				if (characteristic.endpoint().equals(vanishOn)) {
 					vanished = true;
 					connected = false;
