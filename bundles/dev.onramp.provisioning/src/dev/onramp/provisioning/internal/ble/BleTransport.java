@@ -10,18 +10,16 @@ package dev.onramp.provisioning.internal.ble;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.types.Variant;
 
-import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
-import dev.onramp.core.Remedy;
 import dev.onramp.provisioning.internal.Deadline;
 import dev.onramp.provisioning.internal.DeviceClosedException;
 import dev.onramp.provisioning.internal.EndpointNotFoundException;
@@ -86,11 +84,7 @@ public final class BleTransport implements IProtocommTransport {
 			}
 			bus = BlueZBus.open(address, (int) Math.min(CLOSING_MILLIS * 5, Math.max(1, deadline.remainingMillis())));
 		} catch (DBusException | RuntimeException e) {
-			throw new OnrampException(FailureReason.DEVICE_UNREACHABLE,
-					"Cannot reach the computer's Bluetooth service: the system's D-Bus (" + address //$NON-NLS-1$
-							+ ") does not answer.", //$NON-NLS-1$
-					"BLE provisioning needs BlueZ (bluetoothd) and the system D-Bus running; check that Bluetooth works on this computer.", //$NON-NLS-1$
-					e);
+			throw BleFailures.noBus(address, e);
 		}
 		BleTransport transport = new BleTransport(name, deadline, bus);
 		boolean opened = false;
@@ -108,9 +102,7 @@ public final class BleTransport implements IProtocommTransport {
 	/** @throws OnrampException {@code USAGE} on any system but Linux, where BlueZ is not there to talk to */
 	public static void checkPlatform(String osName) throws OnrampException {
 		if (!osName.toLowerCase(Locale.ROOT).startsWith("linux")) { //$NON-NLS-1$
-			throw new OnrampException(FailureReason.USAGE,
-					"BLE provisioning is available on Linux (BlueZ) only in this version; use SoftAP (or the console) instead.", //$NON-NLS-1$
-					"Join this computer to the device's access point (PROV_...) and provision over SoftAP."); //$NON-NLS-1$
+			throw BleFailures.notLinux();
 		}
 	}
 
@@ -144,7 +136,7 @@ public final class BleTransport implements IProtocommTransport {
 		try {
 			link.listen(bus);
 		} catch (DBusException e) {
-			throw unreachable("Cannot follow BlueZ's signals on the system D-Bus (" + e.getMessage() + ").", e); //$NON-NLS-1$ //$NON-NLS-2$
+			throw BleFailures.unreachable("Cannot follow BlueZ's signals on the system D-Bus (" + e.getMessage() + ").", e); //$NON-NLS-1$ //$NON-NLS-2$
 		}
 		Map<String, Map<String, Map<String, Object>>> objects = managedObjects();
 		adapterPath = poweredAdapter(objects);
@@ -170,12 +162,12 @@ public final class BleTransport implements IProtocommTransport {
 		try {
 			return bus.managedObjects(timeLeft());
 		} catch (NoReplyException e) {
-			throw noReply("list the Bluetooth adapters"); //$NON-NLS-1$
+			throw noReply("BlueZ's list of adapters"); //$NON-NLS-1$
 		} catch (BusErrorException e) {
 			if (e.name().startsWith("org.freedesktop.DBus.Error.")) { //$NON-NLS-1$
-				throw unreachable("The computer's Bluetooth service (BlueZ) is not running (" + e.getMessage() + ").", e); //$NON-NLS-1$ //$NON-NLS-2$
+				throw BleFailures.unreachable("The computer's Bluetooth service (BlueZ) is not running (" + e.getMessage() + ").", e); //$NON-NLS-1$ //$NON-NLS-2$
 			}
-			throw unreachable("BlueZ did not list its objects: " + e.getMessage(), e); //$NON-NLS-1$
+			throw BleFailures.unreachable("BlueZ did not list its objects: " + e.getMessage(), e); //$NON-NLS-1$
 		}
 	}
 
@@ -193,13 +185,9 @@ public final class BleTransport implements IProtocommTransport {
 			off = off == null ? object.getKey() : off;
 		}
 		if (off != null) {
-			String adapter = off.substring(off.lastIndexOf('/') + 1);
-			throw new OnrampException(FailureReason.DEVICE_UNREACHABLE,
-					"The Bluetooth adapter " + adapter + " is off.", //$NON-NLS-1$ //$NON-NLS-2$
-					"Turn Bluetooth on (in the system settings, or 'bluetoothctl power on'; check 'rfkill list' when it stays off) and run again."); //$NON-NLS-1$
+			throw BleFailures.adapterOff(off.substring(off.lastIndexOf('/') + 1));
 		}
-		throw new OnrampException(FailureReason.DEVICE_UNREACHABLE, "This computer has no Bluetooth adapter.", //$NON-NLS-1$
-				"Plug in a Bluetooth adapter (or enable the built-in one) and run again, or provision over SoftAP."); //$NON-NLS-1$
+		throw BleFailures.noAdapter();
 	}
 
 	/** Discovers until the wanted name shows up, within the deadline; discovery is stopped on every path. */
@@ -231,7 +219,7 @@ public final class BleTransport implements IProtocommTransport {
 			stopDiscovery();
 		}
 		if (device == null) {
-			throw notFound(scanMillis);
+			throw BleFailures.notFound(name, Duration.ofMillis(scanMillis), link.provisioningNamesSeen());
 		}
 		return device;
 	}
@@ -243,29 +231,14 @@ public final class BleTransport implements IProtocommTransport {
 		}
 	}
 
-	private OnrampException notFound(long scanMillis) {
-		List<String> seen = link.provisioningNamesSeen();
-		String others = seen.isEmpty() ? "no device in provisioning mode was seen" //$NON-NLS-1$
-				: "devices in provisioning mode seen: " + String.join(", ", seen); //$NON-NLS-1$ //$NON-NLS-2$
-		return new OnrampException(FailureReason.DEVICE_UNREACHABLE,
-				"No Bluetooth device named " + name + " was found within " + Math.max(1, scanMillis / 1000) + " s (" //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-						+ others + ").", //$NON-NLS-1$
-				"Check the name (it is printed by the device and in its QR code), that the device is in BLE provisioning mode and close to this computer, and that no phone is connected to it."); //$NON-NLS-1$
-	}
-
 	private OnrampException connectFailed(BusErrorException e) {
 		if (e.name().startsWith("org.bluez.Error.Authentication")) { //$NON-NLS-1$
-			return new OnrampException(FailureReason.DEVICE_UNREACHABLE,
-					"The device " + name + " refused pairing with this computer (" + e.getMessage() + ").", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-					"Remove the device from this computer's Bluetooth devices (for example 'bluetoothctl remove' with its address), restart it in provisioning mode and run again.", //$NON-NLS-1$
-					e);
+			return BleFailures.pairingRefused(name, e);
 		}
 		if (link.removed()) {
 			return vanished();
 		}
-		return new OnrampException(FailureReason.DEVICE_UNREACHABLE,
-				"Cannot connect to the device " + name + " over Bluetooth (" + e.getMessage() + ").", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-				"Move the device closer, check that no phone is connected to it, and run again.", e); //$NON-NLS-1$
+		return BleFailures.cannotConnect(name, e);
 	}
 
 	private void awaitServices(String device) throws OnrampException {
@@ -285,7 +258,7 @@ public final class BleTransport implements IProtocommTransport {
 				if (link.removed()) {
 					throw vanished();
 				}
-				throw noReply("resolve its GATT services"); //$NON-NLS-1$
+				throw noReply("its GATT services"); //$NON-NLS-1$
 			}
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
@@ -318,9 +291,7 @@ public final class BleTransport implements IProtocommTransport {
 			}
 		}
 		if (!endpoints.containsKey("prov-session")) { //$NON-NLS-1$
-			throw new OnrampException(FailureReason.PROTOCOL_ERROR,
-					"The device " + name + " offers no ESP-IDF provisioning service over Bluetooth (no characteristic named prov-session).", //$NON-NLS-1$ //$NON-NLS-2$
-					"Check that the device runs ESP-IDF Wi-Fi provisioning over BLE and is in provisioning mode."); //$NON-NLS-1$
+			throw BleFailures.noProvisioningService(name);
 		}
 	}
 
@@ -407,32 +378,19 @@ public final class BleTransport implements IProtocommTransport {
 				|| e.name().endsWith(".Failed")) { //$NON-NLS-1$
 			return vanished();
 		}
-		return new OnrampException(FailureReason.PROTOCOL_ERROR,
-				"BlueZ reported an error while " + doing + " with the device " + name + ": " + e.name() + " " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-						+ e.getMessage(),
-				"Restart the device in provisioning mode and run again.", e); //$NON-NLS-1$
+		return BleFailures.bluezError(name, doing, e.name(), e);
 	}
 
 	private OnrampException vanished() {
 		close();
-		return new OnrampException(FailureReason.DEVICE_VANISHED,
-				"The device " + name + " disappeared from Bluetooth in the middle of provisioning.", //$NON-NLS-1$ //$NON-NLS-2$
-				"Check that the device is powered and near this computer (it may have restarted or left provisioning mode), then run again."); //$NON-NLS-1$
+		return BleFailures.vanished(name);
 	}
 
 	private OnrampException adapterFailed(String doing, BusErrorException e) {
 		if (e.name().endsWith(".NotReady")) { //$NON-NLS-1$
-			return new OnrampException(FailureReason.DEVICE_UNREACHABLE,
-					"The Bluetooth adapter is off or not ready.", //$NON-NLS-1$
-					"Turn Bluetooth on and run again.", e); //$NON-NLS-1$
+			return BleFailures.adapterNotReady(e);
 		}
-		return unreachable("The Bluetooth adapter could not " + doing + " (" + e.getMessage() + ").", e); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-	}
-
-	private static OnrampException unreachable(String message, Exception cause) {
-		return new OnrampException(FailureReason.DEVICE_UNREACHABLE, message,
-				"Check that Bluetooth works on this computer (BlueZ's bluetoothd running, the adapter on), or provision over SoftAP.", //$NON-NLS-1$
-				cause);
+		return BleFailures.unreachable("The Bluetooth adapter could not " + doing + " (" + e.getMessage() + ").", e); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	}
 
 	/** @return the reply of a BlueZ call bounded by the deadline; a time-out or a cancellation is thrown as such */
@@ -451,23 +409,19 @@ public final class BleTransport implements IProtocommTransport {
 	private long timeLeft() throws OnrampException {
 		int left = deadline.remainingMillis();
 		if (left == 0) {
-			throw noReply("answer"); //$NON-NLS-1$
+			throw noReply("an answer"); //$NON-NLS-1$
 		}
 		return left;
 	}
 
 	private OnrampException noReply(String what) {
 		close();
-		return new OnrampException(FailureReason.TIMEOUT,
-				"The device " + name + " over Bluetooth did not " + what + " within " + deadline.total().toSeconds() //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-						+ " s.", //$NON-NLS-1$
-				"Check that the device is still in provisioning mode and near this computer, or give it more time.") //$NON-NLS-1$
-				.withRemedy(Remedy.MORE_TIME);
+		return BleFailures.timeout(name, what, deadline.total());
 	}
 
 	private OnrampException cancelled() {
 		close();
-		return new OnrampException(FailureReason.CANCELLED, "Provisioning over Bluetooth was cancelled."); //$NON-NLS-1$
+		return BleFailures.cancelled();
 	}
 
 	/** A call on the way out: bounded, errors ignored, and made even when the thread was interrupted. */
