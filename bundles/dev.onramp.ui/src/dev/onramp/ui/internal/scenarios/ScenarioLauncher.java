@@ -13,6 +13,9 @@ import org.eclipse.ui.PlatformUI;
 import dev.onramp.core.Device;
 import dev.onramp.ui.internal.console.IDeviceConsoles;
 import dev.onramp.ui.internal.console.IDeviceConsoles.IDeviceConsole;
+import dev.onramp.ui.internal.wizards.wifi.ChangeWifiWizard;
+import dev.onramp.ui.internal.wizards.wifi.ProvisionWizard;
+import dev.onramp.ui.internal.wizards.wifi.WifiWizards;
 
 /** Starts a scenario on a device: its dialog, or (Verify Certificate, which asks nothing) its Job. */
 public final class ScenarioLauncher {
@@ -23,9 +26,9 @@ public final class ScenarioLauncher {
 	/** Call on the UI thread; returns at once (the dialogs do not block, the work runs in a Job). */
 	public static void start(Scenario scenario, Device device, Shell shell) {
 		switch (scenario) {
-		case CHANGE_WIFI -> new ChangeWifiDialog(shell, device).open();
+		case CHANGE_WIFI -> WifiWizards.open(shell, new ChangeWifiWizard(device));
 		case REPROVISION -> new ReprovisionDialog(shell, device).open();
-		case PROVISION -> new ProvisionDialog(shell, device, RememberedPops.inDefaultStorage()).open();
+		case PROVISION -> WifiWizards.open(shell, new ProvisionWizard(device, RememberedPops.inDefaultStorage()));
 		case VERIFY -> new VerifyJob(device, console(device)).schedule();
 		}
 	}

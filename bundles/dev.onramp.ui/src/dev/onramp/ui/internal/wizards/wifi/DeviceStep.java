@@ -1,0 +1,163 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.ui.internal.wizards.wifi;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.ProgressMonitorWrapper;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.ui.PlatformUI;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+
+import dev.onramp.core.Device;
+import dev.onramp.core.FailureReason;
+import dev.onramp.core.OnrampException;
+import dev.onramp.ui.internal.console.IDeviceConsoles;
+import dev.onramp.ui.internal.console.IDeviceConsoles.IDeviceConsole;
+import dev.onramp.ui.internal.jobs.DeviceRule;
+import dev.onramp.ui.internal.scenarios.DeviceCapabilities;
+import dev.onramp.ui.internal.scenarios.ScenarioServices;
+
+/**
+ * One step of a wizard's device work, called from the wizard container's forked runnable: it runs as a Job with the
+ * device's {@link DeviceRule} in the Onramp family (so a console's serial monitor gives the port up and no other
+ * scenario talks to the board meanwhile), reports progress to the wizard's monitor and ends when the wizard's Cancel
+ * is pressed. Failures come back as the service's {@link OnrampException}, wrapped for the container.
+ */
+final class DeviceStep {
+
+	/** A device step's work, on a Job's thread. */
+	@FunctionalInterface
+	interface Work<T> {
+		T run(ScenarioServices services, IProgressMonitor monitor) throws OnrampException;
+	}
+
+	private DeviceStep() {
+	}
+
+	/**
+	 * @param monitor the wizard container's monitor (thread-safe: the container wraps it for forked runnables)
+	 * @throws InvocationTargetException wrapping the {@link OnrampException} the work failed with
+	 * @throws InterruptedException      when the user cancelled
+	 */
+	static <T> T run(Device device, String name, Work<T> work, IProgressMonitor monitor)
+			throws InvocationTargetException, InterruptedException {
+		AtomicReference<T> result = new AtomicReference<>();
+		AtomicReference<Exception> failure = new AtomicReference<>();
+		IDeviceConsole console = console(device);
+		Job job = new Job(name) {
+			@Override
+			protected IStatus run(IProgressMonitor jobMonitor) {
+				IProgressMonitor both = new ProgressMonitorWrapper(monitor) {
+					@Override
+					public boolean isCanceled() {
+						return super.isCanceled() || jobMonitor.isCanceled();
+					}
+				};
+				if (console != null) {
+					console.step(name);
+				}
+				BundleContext context = FrameworkUtil.getBundle(DeviceStep.class).getBundleContext();
+				ServiceReference<ScenarioServices> reference = context == null ? null
+						: context.getServiceReference(ScenarioServices.class);
+				try {
+					ScenarioServices services = reference == null ? null : context.getService(reference);
+					if (services == null) {
+						throw new OnrampException(FailureReason.NOT_AVAILABLE, Messages.Step_servicesMissing, null);
+					}
+					result.set(work.run(services, both));
+					return Status.OK_STATUS;
+				} catch (OperationCanceledException e) {
+					return Status.CANCEL_STATUS;
+				} catch (OnrampException e) {
+					if (console != null && e.reason() != FailureReason.CANCELLED && !both.isCanceled()) {
+						console.error(e.userText());
+					}
+					failure.set(e);
+					return Status.OK_STATUS; // the wizard page shows it
+				} catch (RuntimeException e) {
+					ILog.of(DeviceStep.class).error(name, e);
+					failure.set(e);
+					return Status.OK_STATUS;
+				} finally {
+					if (reference != null) {
+						context.ungetService(reference);
+					}
+				}
+			}
+
+			@Override
+			public boolean belongsTo(Object family) {
+				return family == DeviceRule.FAMILY;
+			}
+		};
+		job.setRule(new DeviceRule(DeviceCapabilities.key(device)));
+		job.setSystem(true);
+		job.schedule();
+		try {
+			job.join(0, monitor);
+		} catch (OperationCanceledException e) {
+			job.cancel();
+			job.join(); // the services end soon after their monitor is cancelled
+			throw new InterruptedException(e.getMessage());
+		}
+		if (monitor.isCanceled() || job.getResult() != null && job.getResult().getSeverity() == IStatus.CANCEL) {
+			throw new InterruptedException();
+		}
+		Exception failed = failure.get();
+		if (failed instanceof OnrampException onramp && onramp.reason() == FailureReason.CANCELLED) {
+			throw new InterruptedException(onramp.getMessage());
+		}
+		if (failed != null) {
+			throw new InvocationTargetException(failed);
+		}
+		return result.get();
+	}
+
+	/** @return the device's console, or null until a console service is installed */
+	static IDeviceConsole console(Device device) {
+		IDeviceConsoles consoles = consoles();
+		return consoles == null ? null
+				: consoles.console(DeviceCapabilities.key(device), DeviceCapabilities.title(device));
+	}
+
+	/** Tells the consoles a secret the user typed, so no console ever shows it, whatever a board prints. */
+	static void maskInConsoles(String secret) {
+		IDeviceConsoles consoles = consoles();
+		if (consoles != null && secret != null && !secret.isEmpty()) {
+			consoles.maskSecret(secret);
+		}
+	}
+
+	private static IDeviceConsoles consoles() {
+		return PlatformUI.isWorkbenchRunning() ? PlatformUI.getWorkbench().getService(IDeviceConsoles.class) : null;
+	}
+
+	/** @return the failure a step ended with, as the page shows it: the service's message, then its hint */
+	static String describe(Throwable failure) {
+		Throwable cause = failure instanceof InvocationTargetException wrapped ? wrapped.getCause() : failure;
+		if (cause instanceof OnrampException onramp) {
+			return onramp.hint().map(hint -> onramp.getMessage() + "\n\n" + hint).orElse(onramp.getMessage()); //$NON-NLS-1$
+		}
+		return Messages.Step_failedBug;
+	}
+
+	/** @return the failure reason of a step's failure, or null when it was not a service failure */
+	static FailureReason reason(Throwable failure) {
+		Throwable cause = failure instanceof InvocationTargetException wrapped ? wrapped.getCause() : failure;
+		return cause instanceof OnrampException onramp ? onramp.reason() : null;
+	}
+}
