@@ -31,6 +31,8 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.ToolBar;
 import org.eclipse.swt.widgets.ToolItem;
@@ -161,6 +163,22 @@ public final class SwtDriver {
 		}
 		button.notifyListeners(SWT.Selection, new Event());
 		flushEvents();
+	}
+
+	/** Selects the table row whose first column shows this text, as a click on the row would. */
+	public void select(Table table, String firstColumn) {
+		table.setFocus();
+		for (TableItem item : table.getItems()) {
+			if (firstColumn.equals(item.getText(0))) {
+				table.setSelection(item);
+				Event event = new Event();
+				event.item = item;
+				table.notifyListeners(SWT.Selection, event);
+				flushEvents();
+				return;
+			}
+		}
+		throw new AssertionError("No row '" + firstColumn + "' in the table");
 	}
 
 	public void click(ToolItem item) {

@@ -14,14 +14,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,18 +42,17 @@ import dev.onramp.simulator.SimulatedNetwork;
 import dev.onramp.simulator.SimulatorOptions;
 import dev.onramp.simulator.SimulatorServer;
 import dev.onramp.simulator.improv.ImprovSimulatorServer;
-import dev.onramp.ui.internal.jobs.DeviceRule;
-import dev.onramp.ui.internal.scenarios.ScenarioJob;
 import dev.onramp.ui.tests.driver.UiWatchdog;
 
-/** Connect Device, then Change Wi-Fi, against simulated boards on real pseudo-terminals. */
+/** Connect Device, then the Change Wi-Fi wizard, against simulated boards on real pseudo-terminals. */
 class ChangeWifiScenarioTest extends ScenarioTestSupport {
 
 	private static final String SSID = "OnrampLab";
 	private static final String PASSWORD = "correcthorse7";
+	private static final String WRONG = "wronghorse8";
 
 	private Path temporary;
-	private final List<AutoCloseable> started = new java.util.ArrayList<>();
+	private final List<AutoCloseable> started = new ArrayList<>();
 
 	@BeforeEach
 	void temporaryFolder() throws Exception {
@@ -67,7 +68,7 @@ class ChangeWifiScenarioTest extends ScenarioTestSupport {
 	}
 
 	@Test
-	void connectDeviceThenChangeWifiOverImprovShowsTheAddress() throws Exception {
+	void changeWifiWizardOverImprovPicksAScannedNetworkRetriesAWrongPasswordAndShowsTheAddress() throws Exception {
 		ImprovSimulatorServer improv = keep(new ImprovSimulatorServer(Map.of(SSID, PASSWORD), List.of("Neighbour")));
 		PseudoTerminal pty = keep(PseudoTerminal.plugIn(driver, temporary, "ttyUSB0", improv.port()));
 		Device board = Device.builder(DeviceKind.IMPROV).name("Improv board").endpoint(EndpointKind.SERIAL, pty.port())
@@ -77,44 +78,63 @@ class ChangeWifiScenarioTest extends ScenarioTestSupport {
 			select(board);
 			execute("dev.onramp.ui.commands.connectDevice");
 			Shell chooser = shell("Connect Device");
-			assertTrue(driver.findAll(org.eclipse.swt.widgets.Button.class, b -> b.getShell() == chooser
+			assertTrue(driver.findAll(Button.class, b -> b.getShell() == chooser
 					&& b.getText().startsWith("Re-provision")).isEmpty(), "an Improv board cannot be re-provisioned");
 			driver.label("through Improv serial or the MicroPython REPL");
 			driver.screenshot(chooser, screenshots().resolve("connect-device.png"));
 			choose("Change Wi-Fi");
 			press("Continue");
 
-			Shell dialog = shell("Change Wi-Fi");
-			Text ssid = driver.textAfterLabel("Network (SSID):");
-			Text password = driver.textAfterLabel("Password:");
-			assertFalse(driver.button("Change Wi-Fi").isEnabled(), "nothing to run before the network is named");
-			driver.type(ssid, SSID);
-			driver.type(password, PASSWORD);
-			assertTrue(driver.button("Change Wi-Fi").isEnabled());
-			driver.screenshot(dialog, screenshots().resolve("change-wifi-dialog.png"));
-			press("Change Wi-Fi");
+			// page 1: the protocol, asked of the board once the wizard shows
+			Shell wizard = shell("Change Wi-Fi");
+			driver.waitUntil("the protocol to be detected", () -> driver.findAll(
+					org.eclipse.swt.widgets.Label.class, l -> "Improv serial".equals(l.getText())).size() == 1);
+			assertTrue(driver.button("Next >").isEnabled(), "the board answered: on to the networks");
+			assertFalse(driver.button("Finish").isEnabled(), "no network chosen yet");
+			driver.screenshot(wizard, screenshots().resolve("wizard-change-wifi-1.png"));
+			press("Next >");
 
-			// the work is a user Job of the Onramp family, with the board's rule
-			ScenarioJob job = scenarioJob().orElseThrow(() -> new AssertionError("no scenario Job after Change Wi-Fi"));
-			assertEquals(new DeviceRule(pty.port()), job.getRule());
-			assertTrue(job.isUser(), "the Progress view shows it");
+			// page 2: the board's own scan
+			Table table = driver.find(Table.class, "the scan table", t -> t.getShell() == wizard);
+			driver.waitUntil("the board's scan", () -> rows(table).contains(SSID));
+			List<String> rows = rows(table);
+			assertTrue(rows.contains("Neighbour"), () -> "every network the board sees: " + rows);
+			assertEquals("Other network\u2026", rows.get(rows.size() - 1), "a hidden network can be named");
+			assertTrue(table.getItem(0).getText(1).startsWith("\u2582"), "signal bars");
+			driver.label("2.4 GHz");
+			driver.select(table, SSID);
+			assertEquals(SSID, driver.textAfterLabel("Network name:").getText());
+			driver.type(driver.textAfterLabel("Password:"), WRONG);
+			assertTrue(driver.button("Finish").isEnabled());
+			driver.screenshot(wizard, screenshots().resolve("wizard-change-wifi-2.png"));
+			press("Finish");
 
-			Shell result = shell("Wi-Fi changed");
-			String text = outcome("Wi-Fi changed");
-			assertTrue(text.contains("192.168.1.61"), () -> "the result names the address: " + text);
-			assertTrue(text.contains(SSID), text);
-			driver.screenshot(result, screenshots().resolve("change-wifi-result.png"));
-			press("OK");
+			// a wrong password is said on the page, which stays for the corrected one
+			driver.label("password was most likely rejected");
+			driver.label("Check the password");
+			assertFalse(wizard.isDisposed(), "the wizard stays open");
+			driver.screenshot(wizard, screenshots().resolve("wizard-change-wifi-3.png"));
+			assertEquals("", driver.textAfterLabel("Password:").getText(), "the rejected password is cleared");
+			driver.type(driver.textAfterLabel("Password:"), PASSWORD);
+			press("Finish");
+
+			// the result page
+			driver.waitUntil("the result page", () -> valueAfter("IP address:").contains("192.168.1.61"));
+			assertEquals(SSID, valueAfter("Network:"));
+			assertFalse(driver.button("< Back").isEnabled(), "the board's settings changed: no way back");
+			driver.screenshot(wizard, screenshots().resolve("wizard-change-wifi-4.png"));
+			press("Finish");
+			driver.waitUntil("the wizard to close", wizard::isDisposed);
 			watchdog.assertResponsive();
 		}
 		assertEquals(SSID, improv.lastReceivedSsid(), "the board got the network");
 		assertTrue(CONSOLES.contains(pty.port() + " step: "), () -> "steps in the console: " + CONSOLES.lines());
-		assertFalse(CONSOLES.contains(PASSWORD), "the password is never written to the console");
-		assertTrue(CONSOLES.masks(PASSWORD), "the consoles are told to mask the password, whatever a board prints");
+		assertFalse(CONSOLES.contains(PASSWORD) || CONSOLES.contains(WRONG), "no password in the console");
+		assertTrue(CONSOLES.masks(PASSWORD) && CONSOLES.masks(WRONG), "the consoles are told to mask the passwords");
 	}
 
 	@Test
-	void cancelEndsTheJobAndLeavesThePortFree() throws Exception {
+	void cancelWhileTheBoardJoinsEndsTheWorkAndLeavesThePortFree() throws Exception {
 		SimulatedNetwork network = SimulatedNetwork.isolated().withKnownNetwork(SSID, PASSWORD)
 				.withJoinDelay(Duration.ofSeconds(60));
 		SimulatorOptions options = SimulatorOptions.pyDirectDefaults()
@@ -128,30 +148,66 @@ class ChangeWifiScenarioTest extends ScenarioTestSupport {
 		try (UiWatchdog watchdog = UiWatchdog.start(driver.display())) {
 			select(board);
 			execute("dev.onramp.ui.commands.changeWifi");
-			driver.type(driver.textAfterLabel("Network (SSID):"), SSID);
-			driver.type(driver.textAfterLabel("Password:"), PASSWORD);
-			press("Change Wi-Fi");
-			ScenarioJob job = scenarioJob().orElseThrow();
-			// the board takes a minute to join: cancel while Onramp waits for it, as the Progress view's button does
-			driver.waitUntil("the board to be asked to join", () -> CONSOLES.contains("Connecting to \"" + SSID),
+			Shell wizard = shell("Change Wi-Fi");
+			driver.waitUntil("the protocol to be detected", () -> driver.button("Next >").isEnabled(),
 					Duration.ofSeconds(30));
-			long cancelled = System.nanoTime();
-			job.cancel();
-			driver.waitUntil("the Job to end after cancel", () -> job.getState() == Job.NONE, Duration.ofSeconds(10));
-			assertEquals(IStatus.CANCEL, job.getResult().getSeverity(), () -> "cancelled: " + job.getResult());
-			assertTrue(Duration.ofNanos(System.nanoTime() - cancelled).compareTo(Duration.ofSeconds(5)) < 0,
-					"the Job ends soon after cancel");
-			driver.flushEvents();
-			assertTrue(driver.findAll(Shell.class, s -> "Wi-Fi not changed".equals(s.getText())).isEmpty(),
-					"a cancel is not reported as a failure");
-			assertTrue(CONSOLES.contains("Cancelled."), () -> "the console says so: " + CONSOLES.lines());
+			press("Next >");
+			Table table = driver.find(Table.class, "the scan table", t -> t.getShell() == wizard);
+			driver.waitUntil("the scan", () -> rows(table).contains("Other network\u2026"), Duration.ofSeconds(30));
+			driver.select(table, "Other network\u2026");
+			driver.type(driver.textAfterLabel("Network name:"), SSID);
+			driver.type(driver.textAfterLabel("Password:"), PASSWORD);
+
+			// Finish runs in the wizard's modal progress: the Cancel button is pressed from the event loop it spins
+			long[] cancelled = new long[1];
+			CompletableFuture<Boolean> canceller = CompletableFuture.supplyAsync(() -> {
+				boolean asked;
+				try {
+					asked = CONSOLES.awaitContains("Connecting to \"" + SSID, Duration.ofSeconds(30));
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					asked = false;
+				}
+				driver.display().asyncExec(() -> {
+					cancelled[0] = System.nanoTime();
+					driver.click(driver.button("Cancel"));
+				});
+				return asked;
+			});
+			press("Finish");
+			assertTrue(canceller.get() && cancelled[0] != 0, "cancelled while the board joined");
+			assertTrue(Duration.ofNanos(System.nanoTime() - cancelled[0]).compareTo(Duration.ofSeconds(5)) < 0,
+					"the work ends soon after Cancel");
+			assertFalse(wizard.isDisposed(), "the wizard stays, for another try");
+			driver.waitUntil("the board's Jobs to end",
+					() -> org.eclipse.core.runtime.jobs.Job.getJobManager()
+							.find(dev.onramp.ui.internal.jobs.DeviceRule.FAMILY).length == 0);
 
 			// the port is free: it opens again (off the UI thread, as any port work)
 			CompletableFuture<String> reopened = CompletableFuture.supplyAsync(() -> reopen(pty.port()));
 			driver.waitUntil("the port to open again", reopened::isDone, Duration.ofSeconds(10));
 			assertEquals("opened", reopened.get());
+			press("Cancel");
+			driver.waitUntil("the wizard to close", wizard::isDisposed);
 			watchdog.assertResponsive();
 		}
+	}
+
+	static List<String> rows(Table table) {
+		return Arrays.stream(table.getItems()).map((TableItem item) -> item.getText(0)).toList();
+	}
+
+	/** @return the text of the label that follows the label with this text */
+	String valueAfter(String labelText) {
+		org.eclipse.swt.widgets.Label label = driver.find(org.eclipse.swt.widgets.Label.class,
+				"a label '" + labelText + "'", l -> labelText.equals(l.getText()));
+		org.eclipse.swt.widgets.Control[] siblings = label.getParent().getChildren();
+		for (int i = 0; i < siblings.length - 1; i++) {
+			if (siblings[i] == label && siblings[i + 1] instanceof org.eclipse.swt.widgets.Label value) {
+				return value.getText();
+			}
+		}
+		throw new AssertionError("No value after the label '" + labelText + "'");
 	}
 
 	private static String reopen(String port) {

@@ -18,12 +18,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.equinox.security.storage.ISecurePreferences;
 import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,24 +35,28 @@ import org.osgi.service.prefs.Preferences;
 import dev.onramp.core.Device;
 import dev.onramp.core.DeviceKind;
 import dev.onramp.core.EndpointKind;
+import dev.onramp.core.Secret;
 import dev.onramp.simulator.protocomm.ProtocommDeviceConfig;
 import dev.onramp.simulator.protocomm.SimulatedProtocommDevice;
+import dev.onramp.ui.internal.jobs.DeviceRule;
 import dev.onramp.ui.internal.scenarios.RememberedPops;
-import dev.onramp.ui.internal.scenarios.ScenarioJob;
 import dev.onramp.ui.tests.driver.UiWatchdog;
 
 /**
- * Provision with Proof of Possession against a simulated ESP-IDF device (security 2, SoftAP HTTP on 127.0.0.1). The
- * workbench runs with {@code -eclipse.keyring} and {@code -eclipse.password} (see the pom): the default secure storage
- * is a file under target/ with a fixed test password, so it works headless without prompting.
+ * The Provision with Proof of Possession wizard against a simulated ESP-IDF device (security 2, SoftAP HTTP on
+ * 127.0.0.1). The workbench runs with {@code -eclipse.keyring} and {@code -eclipse.password} (see the pom): the default
+ * secure storage is a file under target/ with a fixed test password, so it works headless without prompting.
  */
 class ProvisionScenarioTest extends ScenarioTestSupport {
 
+	private static final String TITLE = "Provision with Proof of Possession";
 	private static final String POP = "abcd1234";
 	private static final String SSID = "OnrampLab";
 	private static final String PASSWORD = "correcthorse7";
+	private static final String WRONG = "wronghorse8";
 
 	private final List<AutoCloseable> started = new ArrayList<>();
+	private SimulatedProtocommDevice simulated;
 
 	@AfterEach
 	void stopDevices() throws Exception {
@@ -61,11 +67,11 @@ class ProvisionScenarioTest extends ScenarioTestSupport {
 	}
 
 	private Device provisioningDevice() throws Exception {
-		SimulatedProtocommDevice device = SimulatedProtocommDevice.start(ProtocommDeviceConfig.builder().security(2)
-				.pop(POP).network(SSID, PASSWORD).extraVisibleNetworks(2).attempts(1).build());
-		started.add(device);
+		simulated = SimulatedProtocommDevice.start(ProtocommDeviceConfig.builder().security(2).pop(POP)
+				.network(SSID, PASSWORD).extraVisibleNetworks(2).attempts(1).build());
+		started.add(simulated);
 		return Device.builder(DeviceKind.ESP_IDF_PROVISIONING).name("PROV_d76c30")
-				.endpoint(EndpointKind.PROVISIONING_HTTP, device.endpoint()).build();
+				.endpoint(EndpointKind.PROVISIONING_HTTP, simulated.endpoint()).build();
 	}
 
 	@Test
@@ -75,26 +81,21 @@ class ProvisionScenarioTest extends ScenarioTestSupport {
 		try (UiWatchdog watchdog = UiWatchdog.start(driver.display())) {
 			select(device);
 			execute("dev.onramp.ui.commands.connectDevice");
-			choose("Provision with Proof of Possession");
+			choose(TITLE);
 			press("Continue");
-			Shell dialog = shell("Provision with Proof of Possession");
+			Shell wizard = shell(TITLE);
+			assertEquals(key, driver.textAfterLabel("Address:").getText(), "the device's SoftAP endpoint");
 			driver.type(driver.textAfterLabel("Proof of possession:"), "wrongpop9");
 			tick("Remember in secure storage");
-			driver.type(driver.textAfterLabel("Network (SSID):"), SSID);
-			driver.type(driver.textAfterLabel("Password:"), PASSWORD);
-			driver.screenshot(dialog, screenshots().resolve("provision-dialog.png"));
-			press("Provision");
-			ScenarioJob job = scenarioJob().orElseThrow();
+			press("Next >");
 
-			String text = outcome("Provisioning failed");
-			assertTrue(text.contains("proof of possession"), () -> "says what was wrong: " + text);
-			assertTrue(text.contains("does not retry"), () -> "says it is not retried: " + text);
-			assertFalse(text.contains("--"), () -> "no command-line flag: " + text);
-			driver.screenshot(shell("Provisioning failed"), screenshots().resolve("provision-wrong-pop.png"));
-			press("OK");
-			driver.waitUntil("the Job to end", () -> job.getResult() != null);
-			assertEquals(IStatus.ERROR, job.getResult().getSeverity());
-			assertEquals(4, job.getResult().getCode(), "the handshake-rejected class of failure");
+			driver.label("does not retry");
+			driver.label("5 mismatches");
+			assertTrue(driver.findAll(Label.class, l -> l.getText().contains("--")).isEmpty(), "no command-line flag");
+			assertTrue(driver.textAfterLabel("Proof of possession:").isVisible(), "stays on the first page");
+			driver.screenshot(wizard, screenshots().resolve("wizard-provision-wrong-pop.png"));
+			press("Cancel");
+			driver.waitUntil("the wizard to close", wizard::isDisposed);
 			watchdog.assertResponsive();
 		}
 		assertNull(recalled(key), "a rejected PoP is not remembered");
@@ -102,49 +103,99 @@ class ProvisionScenarioTest extends ScenarioTestSupport {
 	}
 
 	@Test
-	void aRememberedProofOfPossessionLivesOnlyInSecureStorageAndIsForgottenWhenUnticked() throws Exception {
+	void aWrongPasswordIsRetriedAfterTheDeviceResetsItsAttemptAndTheAcceptedPopIsRemembered() throws Exception {
 		Device device = provisioningDevice();
 		String key = device.endpoint(EndpointKind.PROVISIONING_HTTP).orElseThrow().address();
 		try (UiWatchdog watchdog = UiWatchdog.start(driver.display())) {
 			select(device);
 			execute("dev.onramp.ui.commands.provision");
-			shell("Provision with Proof of Possession");
+			Shell wizard = shell(TITLE);
+			assertEquals("wifiprov", driver.textAfterLabel("User name (security 2):").getText());
 			driver.type(driver.textAfterLabel("Proof of possession:"), POP);
 			tick("Remember in secure storage");
-			driver.type(driver.textAfterLabel("Network (SSID):"), SSID);
+			driver.screenshot(wizard, screenshots().resolve("wizard-provision-1.png"));
+			press("Next >");
+
+			// the session is open: the scheme the device reported, then its scan
+			driver.label("Security 2");
+			Table table = driver.find(Table.class, "the scan table", t -> t.getShell() == wizard);
+			driver.waitUntil("the device's scan", () -> ChangeWifiScenarioTest.rows(table).contains(SSID));
+			assertEquals(4, table.getItemCount(), "the device's networks and Other network…");
+			driver.select(table, SSID);
+			driver.type(driver.textAfterLabel("Password:"), WRONG);
+			driver.screenshot(wizard, screenshots().resolve("wizard-provision-2.png"));
+			press("Finish");
+
+			// a wrong password: the message, and a Retry that resets the device's failed attempt
+			driver.label("rejected the password");
+			Button retry = driver.button("Retry");
+			driver.waitUntil("the Retry button", retry::isVisible);
+			assertFalse(driver.button("Finish").isEnabled(), "Finish waits for the Retry");
+			driver.screenshot(wizard, screenshots().resolve("wizard-provision-3.png"));
+			assertEquals(0, simulated.resets());
+			press("Retry");
+			driver.label("correct the password");
+			assertEquals(1, simulated.resets(), "the device's failed attempt was reset");
+			assertFalse(retry.isVisible());
 			driver.type(driver.textAfterLabel("Password:"), PASSWORD);
-			press("Provision");
-			String text = outcome("Device provisioned");
-			assertTrue(text.contains(SSID) && text.contains("security 2"), () -> "the result: " + text);
-			press("OK");
+			press("Finish");
+
+			driver.waitUntil("the result page", () -> "192.168.1.77".equals(valueAfter("IP address:")));
+			assertEquals(SSID, valueAfter("Network:"));
+			driver.screenshot(wizard, screenshots().resolve("wizard-provision-4.png"));
+			press("Finish");
+			driver.waitUntil("the wizard to close", wizard::isDisposed);
+			driver.waitUntil("the session to be closed", () -> Job.getJobManager().find(DeviceRule.FAMILY).length == 0);
 			watchdog.assertResponsive();
 		}
-		assertEquals(POP, recalled(key), "remembered in secure storage");
+		assertEquals(SSID, simulated.lastReceivedSsid(), "the device got the network");
+		assertEquals(POP, recalled(key), "the accepted PoP is remembered in secure storage");
 		ISecurePreferences node = SecurePreferencesFactory.getDefault().node(RememberedPops.nodePath(key));
 		assertTrue(node.isEncrypted("pop"), "encrypted");
 		assertNoPreferenceHolds(InstanceScope.INSTANCE.getNode(""), POP);
 		Path keyring = Path.of(System.getProperty("onramp.secureStorage"));
 		assertFalse(Files.readString(keyring, StandardCharsets.ISO_8859_1).contains(POP),
 				"the storage file holds the PoP encrypted only");
-		assertFalse(CONSOLES.contains(POP), "the PoP never reaches the console");
+		for (String secret : List.of(POP, PASSWORD, WRONG)) {
+			assertFalse(CONSOLES.contains(secret), "no secret reaches the console");
+		}
+	}
 
-		// the dialog fills in the remembered PoP; unticking the box forgets it
+	@Test
+	void aRememberedProofOfPossessionIsFilledInAndForgottenWhenUnticked() throws Exception {
+		Device device = provisioningDevice();
+		String key = device.endpoint(EndpointKind.PROVISIONING_HTTP).orElseThrow().address();
+		try (Secret pop = Secret.of(POP)) {
+			RememberedPops.inDefaultStorage().remember(key, pop);
+		}
 		try (UiWatchdog watchdog = UiWatchdog.start(driver.display())) {
 			select(device);
 			execute("dev.onramp.ui.commands.provision");
+			Shell wizard = shell(TITLE);
 			Text pop = driver.textAfterLabel("Proof of possession:");
 			driver.waitUntil("the remembered PoP to be filled in", () -> POP.equals(pop.getText()));
 			Button remember = driver.button("Remember in secure storage");
 			assertTrue(remember.getSelection(), "the box shows it is remembered");
 			driver.click(remember);
-			driver.type(driver.textAfterLabel("Network (SSID):"), SSID);
-			press("Provision");
-			ScenarioJob job = scenarioJob().orElseThrow();
-			driver.waitUntil("the Job to end", () -> job.getResult() != null);
-			driver.flushEvents();
+			press("Next >");
+			driver.label("Security 2");
+			press("Cancel");
+			driver.waitUntil("the wizard to close", wizard::isDisposed);
+			driver.waitUntil("the session to be closed", () -> Job.getJobManager().find(DeviceRule.FAMILY).length == 0);
 			watchdog.assertResponsive();
 		}
 		assertNull(recalled(key), "forgotten");
+	}
+
+	private String valueAfter(String labelText) {
+		Label label = driver.find(Label.class, "a label '" + labelText + "'", l -> labelText.equals(l.getText()));
+		org.eclipse.swt.widgets.Control[] siblings = label.getParent().getChildren();
+		for (int i = 0; i < siblings.length - 1; i++) {
+			if (siblings[i] == label && siblings[i + 1] instanceof Label value) {
+				return value.getText();
+			}
+		}
+		throw new AssertionError("No value after the label '" + labelText + "'");
 	}
 
 	private void tick(String checkBox) {

@@ -54,6 +54,20 @@ final class RecordingConsoles implements IDeviceConsoles {
 
 	private synchronized void add(String line) {
 		lines.add(line);
+		notifyAll();
+	}
+
+	/** Waits, off the UI thread, until a line contains the fragment; false when the deadline passed first. */
+	synchronized boolean awaitContains(String fragment, java.time.Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!contains(fragment)) {
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				return false;
+			}
+			java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+		}
+		return true;
 	}
 
 	synchronized List<String> lines() {

@@ -94,7 +94,12 @@ abstract class ScenarioTestSupport {
 				"OK");
 		message.setBlockOnOpen(false);
 		message.open();
+		org.eclipse.jface.wizard.WizardDialog wizard = new org.eclipse.jface.wizard.WizardDialog(parent,
+				new WarmUpWizard());
+		wizard.setBlockOnOpen(false);
+		wizard.open();
 		driver.flushEvents();
+		wizard.close();
 		message.close();
 		titled.close();
 		driver.flushEvents();
@@ -116,6 +121,30 @@ abstract class ScenarioTestSupport {
 			page.hideView(part);
 		}
 		driver.flushEvents();
+	}
+
+	/** A wizard with a table and a progress part, as the Wi-Fi wizards show them. */
+	private static final class WarmUpWizard extends org.eclipse.jface.wizard.Wizard {
+		WarmUpWizard() {
+			setNeedsProgressMonitor(true);
+			setHelpAvailable(true);
+			addPage(new org.eclipse.jface.wizard.WizardPage("warm-up") {
+				@Override
+				public void createControl(org.eclipse.swt.widgets.Composite parent) {
+					org.eclipse.swt.widgets.Table table = new org.eclipse.swt.widgets.Table(parent,
+							org.eclipse.swt.SWT.BORDER | org.eclipse.swt.SWT.FULL_SELECTION);
+					table.setHeaderVisible(true);
+					new org.eclipse.swt.widgets.TableColumn(table, org.eclipse.swt.SWT.LEFT).setText("warm-up");
+					new org.eclipse.swt.widgets.TableItem(table, org.eclipse.swt.SWT.NONE).setText("warm-up");
+					setControl(table);
+				}
+			});
+		}
+
+		@Override
+		public boolean performFinish() {
+			return true;
+		}
 	}
 
 	void select(Device device) {

@@ -17,6 +17,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.wizard.IWizardPage;
 import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Composite;
 
 import dev.onramp.core.Device;
 import dev.onramp.core.FailureReason;
@@ -73,6 +74,12 @@ public class ChangeWifiWizard extends Wizard {
 
 	String port() {
 		return port;
+	}
+
+	/** Builds the first page only: the dialog builds the others when they are first shown, so it opens quickly. */
+	@Override
+	public void createPageControls(Composite pageContainer) {
+		getStartingPage().createControl(pageContainer);
 	}
 
 	@Override

@@ -8,6 +8,8 @@
 package dev.onramp.ui.internal.wizards.wifi;
 
 import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.core.runtime.ILog;
@@ -16,7 +18,9 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.ProgressMonitorWrapper;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.ui.PlatformUI;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -45,6 +49,8 @@ final class DeviceStep {
 		T run(ScenarioServices services, IProgressMonitor monitor) throws OnrampException;
 	}
 
+	private static final long CANCEL_POLL_MS = 50;
+
 	private DeviceStep() {
 	}
 
@@ -62,14 +68,40 @@ final class DeviceStep {
 			@Override
 			protected IStatus run(IProgressMonitor jobMonitor) {
 				IProgressMonitor both = new ProgressMonitorWrapper(monitor) {
+					private String last;
+
 					@Override
 					public boolean isCanceled() {
 						return super.isCanceled() || jobMonitor.isCanceled();
 					}
+
+					@Override
+					public void beginTask(String task, int totalWork) {
+						super.beginTask(task, totalWork);
+						step(task);
+					}
+
+					@Override
+					public void setTaskName(String task) {
+						super.setTaskName(task);
+						step(task);
+					}
+
+					@Override
+					public void subTask(String task) {
+						super.subTask(task);
+						step(task);
+					}
+
+					// the services' progress texts never hold a secret: the console keeps them readable
+					private synchronized void step(String text) {
+						if (console != null && text != null && !text.isBlank() && !text.equals(last)) {
+							last = text;
+							console.step(text);
+						}
+					}
 				};
-				if (console != null) {
-					console.step(name);
-				}
+				both.setTaskName(name);
 				BundleContext context = FrameworkUtil.getBundle(DeviceStep.class).getBundleContext();
 				ServiceReference<ScenarioServices> reference = context == null ? null
 						: context.getServiceReference(ScenarioServices.class);
@@ -106,13 +138,21 @@ final class DeviceStep {
 		};
 		job.setRule(new DeviceRule(DeviceCapabilities.key(device)));
 		job.setSystem(true);
+		CountDownLatch ended = new CountDownLatch(1);
+		job.addJobChangeListener(new JobChangeAdapter() {
+			@Override
+			public void done(IJobChangeEvent event) {
+				ended.countDown();
+			}
+		});
 		job.schedule();
-		try {
-			job.join(0, monitor);
-		} catch (OperationCanceledException e) {
-			job.cancel();
-			job.join(); // the services end soon after their monitor is cancelled
-			throw new InterruptedException(e.getMessage());
+		// the wizard's Cancel reaches the Job at once, whether it waits for the device's rule or talks to the device
+		while (!ended.await(CANCEL_POLL_MS, TimeUnit.MILLISECONDS)) {
+			if (monitor.isCanceled()) {
+				job.cancel();
+				ended.await(); // the services end soon after their monitor is cancelled
+				throw new InterruptedException();
+			}
 		}
 		if (monitor.isCanceled() || job.getResult() != null && job.getResult().getSeverity() == IStatus.CANCEL) {
 			throw new InterruptedException();

@@ -267,9 +267,10 @@ final class NetworkPage extends WizardPage {
 		setErrorMessage(text.lines().findFirst().orElse(text));
 		setPageComplete(false);
 		if (offer == null) {
+			// the user types the corrected password and finishes again
+			password.setText(""); //$NON-NLS-1$
 			validate();
 			password.setFocus();
-			password.selectAll();
 		}
 	}
 

@@ -27,6 +27,7 @@ import org.eclipse.jface.wizard.IWizardPage;
 import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Composite;
 
 import dev.onramp.core.Device;
 import dev.onramp.core.FailureReason;
@@ -88,6 +89,12 @@ public class ProvisionWizard extends Wizard implements IPageChangingListener {
 		if (container instanceof WizardDialog dialog) {
 			dialog.addPageChangingListener(this);
 		}
+	}
+
+	/** Builds the first page only: the dialog builds the others when they are first shown, so it opens quickly. */
+	@Override
+	public void createPageControls(Composite pageContainer) {
+		getStartingPage().createControl(pageContainer);
 	}
 
 	@Override

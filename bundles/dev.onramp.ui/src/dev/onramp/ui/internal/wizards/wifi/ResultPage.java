@@ -27,6 +27,7 @@ final class ResultPage extends WizardPage {
 	private Label hostname;
 	private Label network;
 	private Label note;
+	private String[] values = { "", "", "", "" }; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 
 	ResultPage(String title, String description, String helpContext) {
 		super("result"); //$NON-NLS-1$
@@ -47,6 +48,7 @@ final class ResultPage extends WizardPage {
 				.applyTo(note);
 		PlatformUI.getWorkbench().getHelpSystem().setHelp(page, helpContext);
 		setControl(page);
+		fill();
 	}
 
 	private static Label row(Composite page, String text) {
@@ -56,12 +58,20 @@ final class ResultPage extends WizardPage {
 		return value;
 	}
 
-	/** Fills the page in; call before showing it. */
+	/** Fills the page in; call before showing it (its control may not be built yet). */
 	void show(String ssid, String ipAddress, String host, String text) {
-		network.setText(ssid);
-		ip.setText(ipAddress == null ? Messages.Result_unknown : ipAddress);
-		hostname.setText(host == null ? Messages.Result_unknown : host);
-		note.setText(text);
+		values = new String[] { ssid, ipAddress == null ? Messages.Result_unknown : ipAddress,
+				host == null ? Messages.Result_unknown : host, text };
+		if (getControl() != null) {
+			fill();
+		}
+	}
+
+	private void fill() {
+		network.setText(values[0]);
+		ip.setText(values[1]);
+		hostname.setText(values[2]);
+		note.setText(values[3]);
 		((Composite) getControl()).layout(true);
 	}
 
