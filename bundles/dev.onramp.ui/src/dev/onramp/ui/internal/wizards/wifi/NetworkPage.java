@@ -18,8 +18,11 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -55,6 +58,7 @@ final class NetworkPage extends WizardPage {
 	private final Scanner scanner;
 	private final String helpContext;
 	private Table table;
+	private Image lock;
 	private Text ssid;
 	private Text password;
 	private Label problem;
@@ -84,6 +88,8 @@ final class NetworkPage extends WizardPage {
 		column(Messages.Network_security, 100);
 		GridDataFactory.fillDefaults().span(3, 1).grab(true, true).hint(420, 140).applyTo(table);
 		table.addListener(SWT.Selection, e -> chosen());
+		lock = lockImage(table.getDisplay());
+		table.addListener(SWT.Dispose, e -> lock.dispose());
 
 		Label note = new Label(page, SWT.WRAP);
 		note.setText(Messages.Network_note);
@@ -181,8 +187,31 @@ final class NetworkPage extends WizardPage {
 			item.setText(new String[] { network.ssid(), bars(network.rssi()),
 					network.secured() ? Messages.Network_secured : Messages.Network_open });
 			item.setData(network);
+			if (network.secured()) {
+				item.setImage(2, lock);
+			}
 		}
 		new TableItem(table, SWT.NONE).setText(Messages.Network_other);
+	}
+
+	/** @return a padlock drawn for the Security column (no font on every system has one) */
+	private static Image lockImage(Display display) {
+		Image image = new Image(display, 14, 14);
+		GC gc = new GC(image);
+		try {
+			gc.setBackground(display.getSystemColor(SWT.COLOR_LIST_BACKGROUND));
+			gc.fillRectangle(0, 0, 14, 14);
+			gc.setForeground(display.getSystemColor(SWT.COLOR_LIST_FOREGROUND));
+			gc.setBackground(display.getSystemColor(SWT.COLOR_LIST_FOREGROUND));
+			gc.setLineWidth(2);
+			gc.drawArc(4, 1, 6, 8, 0, 180);
+			gc.drawLine(4, 5, 4, 7);
+			gc.drawLine(10, 5, 10, 7);
+			gc.fillRectangle(2, 7, 11, 7);
+		} finally {
+			gc.dispose();
+		}
+		return image;
 	}
 
 	/** @return the signal as bars, as phones show it: four for a strong network, one for a weak one */
