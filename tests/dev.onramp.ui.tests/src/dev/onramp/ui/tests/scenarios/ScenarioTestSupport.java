@@ -10,6 +10,7 @@ package dev.onramp.ui.tests.scenarios;
 import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.core.commands.common.CommandException;
@@ -94,6 +95,7 @@ abstract class ScenarioTestSupport {
 				"OK");
 		message.setBlockOnOpen(false);
 		message.open();
+		loadWizardClasses();
 		org.eclipse.jface.wizard.WizardDialog wizard = new org.eclipse.jface.wizard.WizardDialog(parent,
 				new WarmUpWizard());
 		wizard.setBlockOnOpen(false);
@@ -121,6 +123,20 @@ abstract class ScenarioTestSupport {
 			page.hideView(part);
 		}
 		driver.flushEvents();
+	}
+
+	/** Loads and initialises the Wi-Fi wizards' classes (and their messages) as their first opening would. */
+	private static void loadWizardClasses() {
+		org.osgi.framework.Bundle ui = FrameworkUtil.getBundle(ScenarioJob.class);
+		for (String name : List.of("Messages", "DeviceStep", "WifiWizards", "ChangeWifiWizard", "BoardPage",
+				"ProvisionWizard", "EndpointPage", "NetworkPage", "ResultPage")) {
+			try {
+				Class<?> type = ui.loadClass("dev.onramp.ui.internal.wizards.wifi." + name);
+				Class.forName(type.getName(), true, type.getClassLoader());
+			} catch (ClassNotFoundException e) {
+				throw new AssertionError(e);
+			}
+		}
 	}
 
 	/** A wizard with a table and a progress part, as the Wi-Fi wizards show them. */
