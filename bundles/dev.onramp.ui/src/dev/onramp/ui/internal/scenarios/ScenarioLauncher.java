@@ -7,12 +7,14 @@
  *******************************************************************************/
 package dev.onramp.ui.internal.scenarios;
 
+import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PlatformUI;
 
 import dev.onramp.core.Device;
 import dev.onramp.ui.internal.console.IDeviceConsoles;
 import dev.onramp.ui.internal.console.IDeviceConsoles.IDeviceConsole;
+import dev.onramp.ui.internal.wizards.reprovision.ReprovisionWizard;
 import dev.onramp.ui.internal.wizards.wifi.ChangeWifiWizard;
 import dev.onramp.ui.internal.wizards.wifi.ProvisionWizard;
 import dev.onramp.ui.internal.wizards.wifi.WifiWizards;
@@ -27,7 +29,11 @@ public final class ScenarioLauncher {
 	public static void start(Scenario scenario, Device device, Shell shell) {
 		switch (scenario) {
 		case CHANGE_WIFI -> WifiWizards.open(shell, new ChangeWifiWizard(device));
-		case REPROVISION -> new ReprovisionDialog(shell, device).open();
+		case REPROVISION -> {
+			WizardDialog wizard = new WizardDialog(shell, new ReprovisionWizard(device));
+			wizard.setBlockOnOpen(false);
+			wizard.open();
+		}
 		case PROVISION -> WifiWizards.open(shell, new ProvisionWizard(device, RememberedPops.inDefaultStorage()));
 		case VERIFY -> new VerifyJob(device, console(device)).schedule();
 		}
