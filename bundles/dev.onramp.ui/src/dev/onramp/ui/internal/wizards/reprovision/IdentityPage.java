@@ -89,9 +89,9 @@ final class IdentityPage extends WizardPage {
 		httpsPort.setMessage(Messages.IdentityPage_httpsPortHint);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(httpsPort);
 		httpsPort.addModifyListener(e -> validate());
-		Label note = new Label(page, SWT.WRAP);
+		Label note = new Label(page, SWT.NONE);
 		note.setText(Messages.IdentityPage_note);
-		GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(460, SWT.DEFAULT).applyTo(note);
+		GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(note);
 		setControl(page);
 		PlatformUI.getWorkbench().getHelpSystem().setHelp(page, HelpContexts.REPROVISION_WIZARD);
 	}

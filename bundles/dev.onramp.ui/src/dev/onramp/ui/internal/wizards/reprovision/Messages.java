@@ -41,6 +41,7 @@ final class Messages extends NLS {
 	public static String SecurityWarning_caTrust;
 	public static String SecurityWarning_connect;
 	public static String SecurityWarning_fallback;
+	public static String SecurityWarning_fallbackLink;
 	public static String SecurityWarning_found;
 	public static String SecurityWarning_foundAt;
 	public static String SecurityWarning_messageCa;

@@ -12,6 +12,7 @@ import java.lang.reflect.InvocationTargetException;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PlatformUI;
 
@@ -49,6 +50,12 @@ public class ReprovisionWizard extends Wizard {
 		addPage(new TrustPage(settings));
 		addPage(new IdentityPage(settings, device, console));
 		addPage(new SummaryPage(settings));
+	}
+
+	/** Builds only the first page now; the dialog builds the others when they are first shown (less to lay out). */
+	@Override
+	public void createPageControls(Composite pageContainer) {
+		getStartingPage().createControl(pageContainer);
 	}
 
 	@Override

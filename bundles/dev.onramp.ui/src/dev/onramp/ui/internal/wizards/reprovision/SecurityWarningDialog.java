@@ -90,17 +90,20 @@ public class SecurityWarningDialog extends TitleAreaDialog {
 			text(body, Messages.SecurityWarning_selfSignedOnce);
 		} else {
 			text(body, Messages.SecurityWarning_ca);
-			Link trustLink = new Link(body, SWT.WRAP);
+			Link trustLink = new Link(body, SWT.NONE);
 			trustLink.setText(ca != null && ca.isEmpty() ? Messages.SecurityWarning_caNew
 					: Messages.SecurityWarning_caTrust);
-			GridDataFactory.fillDefaults().grab(true, false).hint(480, SWT.DEFAULT).applyTo(trustLink);
+			GridDataFactory.fillDefaults().grab(true, false).applyTo(trustLink);
 			trustLink.addListener(SWT.Selection, e -> PreferencesUtil.createPreferenceDialogOn(getShell(),
 					TrustPage.CA_PREFERENCE_PAGE, new String[] { TrustPage.CA_PREFERENCE_PAGE }, null).open());
 		}
 		ipUrl().ifPresent(url -> {
-			Link fallback = new Link(body, SWT.WRAP);
-			fallback.setText(NLS.bind(Messages.SecurityWarning_fallback, url));
-			GridDataFactory.fillDefaults().grab(true, false).hint(480, SWT.DEFAULT).indent(0, 8).applyTo(fallback);
+			Label why = new Label(body, SWT.NONE);
+			why.setText(NLS.bind(Messages.SecurityWarning_fallback, hostname()));
+			GridDataFactory.fillDefaults().grab(true, false).indent(0, 8).applyTo(why);
+			Link fallback = new Link(body, SWT.NONE);
+			fallback.setText(NLS.bind(Messages.SecurityWarning_fallbackLink, url));
+			GridDataFactory.fillDefaults().grab(true, false).applyTo(fallback);
 			fallback.addListener(SWT.Selection, e -> UrlOpeners.open(url));
 		});
 		PlatformUI.getWorkbench().getHelpSystem().setHelp(area, HelpContexts.SECURITY_WARNING);
@@ -108,9 +111,9 @@ public class SecurityWarningDialog extends TitleAreaDialog {
 	}
 
 	private static void text(Composite body, String text) {
-		Label label = new Label(body, SWT.WRAP);
+		Label label = new Label(body, SWT.NONE);
 		label.setText(text);
-		GridDataFactory.fillDefaults().grab(true, false).hint(480, SWT.DEFAULT).indent(0, 4).applyTo(label);
+		GridDataFactory.fillDefaults().grab(true, false).indent(0, 4).applyTo(label);
 	}
 
 	/** @return the reported page with the board's IP address in place of its {@code .local} name */

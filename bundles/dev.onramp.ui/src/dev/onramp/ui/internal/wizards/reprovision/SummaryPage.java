@@ -53,16 +53,16 @@ final class SummaryPage extends WizardPage {
 		Label heading = new Label(page, SWT.NONE);
 		heading.setText(Messages.SummaryPage_whatHappens);
 		GridDataFactory.fillDefaults().span(2, 1).indent(0, 10).applyTo(heading);
-		steps = new Label(page, SWT.WRAP);
-		GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(460, SWT.DEFAULT).applyTo(steps);
+		steps = new Label(page, SWT.NONE);
+		GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(steps);
 		setControl(page);
 		PlatformUI.getWorkbench().getHelpSystem().setHelp(page, HelpContexts.REPROVISION_WIZARD);
 	}
 
 	private static Label row(Composite page, String name) {
 		new Label(page, SWT.NONE).setText(name);
-		Label value = new Label(page, SWT.WRAP);
-		GridDataFactory.fillDefaults().grab(true, false).hint(360, SWT.DEFAULT).applyTo(value);
+		Label value = new Label(page, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(value);
 		return value;
 	}
 

@@ -51,9 +51,9 @@ final class TrustPage extends WizardPage {
 		Button localCa = radio(page, Messages.TrustPage_localCa, TrustMode.CA);
 		localCa.setSelection(settings.trust == TrustMode.CA);
 		explain(page, Messages.TrustPage_localCaBrowser);
-		caState = new Label(page, SWT.WRAP);
+		caState = new Label(page, SWT.NONE);
 		caState.setText(Messages.TrustPage_caChecking);
-		GridDataFactory.fillDefaults().grab(true, false).indent(20, 0).hint(460, SWT.DEFAULT).applyTo(caState);
+		GridDataFactory.fillDefaults().grab(true, false).indent(20, 0).applyTo(caState);
 		Link preferences = new Link(page, SWT.NONE);
 		preferences.setText(Messages.TrustPage_caLink);
 		GridDataFactory.fillDefaults().indent(20, 0).applyTo(preferences);
@@ -84,9 +84,9 @@ final class TrustPage extends WizardPage {
 	}
 
 	private static void explain(Composite page, String text) {
-		Label label = new Label(page, SWT.WRAP);
+		Label label = new Label(page, SWT.NONE);
 		label.setText(text);
-		GridDataFactory.fillDefaults().grab(true, false).indent(20, 0).hint(460, SWT.DEFAULT).applyTo(label);
+		GridDataFactory.fillDefaults().grab(true, false).indent(20, 0).applyTo(label);
 	}
 
 	/** Reads whether a CA exists in a Job: the page is built without I/O. */
