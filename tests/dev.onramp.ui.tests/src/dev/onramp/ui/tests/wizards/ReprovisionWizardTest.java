@@ -166,6 +166,7 @@ class ReprovisionWizardTest {
 		Device board = plugIn(11);
 		String name = device.hostname() + "-lab";
 		int resetsBefore; // identifying the board opens its line, which resets it as a USB-UART bridge does
+		select(board);
 		try (UiWatchdog watchdog = UiWatchdog.start(driver.display())) {
 			Shell wizard = openWizard(board);
 			// page 1: trust, with the CA's state looked up in the background
@@ -202,6 +203,9 @@ class ReprovisionWizardTest {
 			assertTrue(summary.contains("EC P-256"), summary);
 			assertFalse(Files.exists(device.flash().resolve("certs/servercert.pem")), "nothing written before Finish");
 			resetsBefore = device.hardResets();
+			assertTrue(summary.contains("Check over TLS"), summary);
+			assertTrue(driver.button("Finish").isEnabled(), "Finish on the summary");
+			assertFalse(driver.button("Next >").isEnabled(), "the summary is the last page");
 			driver.screenshot(wizard, screenshots().resolve("wizard-reprovision-3.png"));
 			driver.click(driver.button("Finish"));
 
@@ -218,6 +222,7 @@ class ReprovisionWizardTest {
 			assertTrue(links.stream().anyMatch(l -> l.contains("<a>https://127.0.0.1:" + device.httpsPort() + "/setup</a>")),
 					() -> "the IP address as a fallback: " + links);
 			driver.screenshot(dialog, screenshots().resolve("security-warning-ca.png"));
+			assertTrue(driver.button("Connect to " + name + ".local").isEnabled());
 			driver.click(driver.button("Connect to " + name + ".local"));
 			assertEquals(List.of(expected), OPENED, "exactly the page the re-provision reported");
 			watchdog.assertResponsive();
@@ -231,6 +236,7 @@ class ReprovisionWizardTest {
 	void selfSignedShowsTheBrowsersWarning() throws Exception {
 		Device board = plugIn(12);
 		String name = device.hostname();
+		select(board);
 		try (UiWatchdog watchdog = UiWatchdog.start(driver.display())) {
 			Shell wizard = openWizard(board);
 			Button selfSigned = driver.button("Self-signed, like the pyDirect installer");
@@ -261,6 +267,37 @@ class ReprovisionWizardTest {
 	}
 
 	@Test
+	void aBoardThatIsNotThereIsSaidSoAndTheWizardStaysOpen() throws Exception {
+		int closed;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			closed = socket.getLocalPort();
+		}
+		Device gone = Device.builder(DeviceKind.PYDIRECT).name("unplugged board")
+				.endpoint(EndpointKind.SERIAL, "rfc2217://127.0.0.1:" + closed).build();
+		select(gone);
+		try (UiWatchdog watchdog = UiWatchdog.start(driver.display())) {
+			Shell wizard = openWizard(gone);
+			driver.click(driver.button("Next >"));
+			driver.waitUntil("the board's silence on page 2",
+					() -> texts(wizard).contains("The host name could not be read from the board"));
+			assertFalse(driver.button("Next >").isEnabled(), "no host name yet");
+			driver.type(driver.textAfterLabel("Host name:"), "lab-sensor");
+			driver.click(driver.button("Next >"));
+			assertTrue(labels(wizard).contains("CN=lab-sensor.local"));
+			assertFalse(texts(wizard).contains("Nothing accepts connections"), "the summary does not repeat page 2");
+			driver.click(driver.button("Finish"));
+			driver.waitUntil("the failure on the summary", () -> texts(wizard).contains("Nothing accepts connections"));
+			assertFalse(wizard.isDisposed(), "the wizard stays open to try again");
+			String text = texts(wizard);
+			assertTrue(text.contains("127.0.0.1:" + closed), () -> "the service says which port: " + text);
+			assertFalse(text.contains("--"), () -> "no command-line flags: " + text);
+			assertTrue(driver.findAll(Shell.class, s -> s.isVisible() && s.getText().endsWith(".local is ready"))
+					.isEmpty(), "no Connect dialog after a failure");
+			watchdog.assertResponsive();
+		}
+	}
+
+	@Test
 	void theHelpBookAndContextsAreRegistered() {
 		IToc onramp = null;
 		for (IToc toc : HelpSystem.getTocs()) {
@@ -281,10 +318,19 @@ class ReprovisionWizardTest {
 		}
 	}
 
-	private Shell openWizard(Device board) throws Exception {
+	/**
+	 * Selects the board, before a watchdog starts: activating the workbench window again after the previous test's
+	 * dialogs recomputes the key bindings and menus, the workbench's cost and not the wizard's.
+	 */
+	private void select(Device board) {
 		page.activate(view);
 		view.selectionProvider().setSelection(new StructuredSelection(board));
 		driver.flushEvents();
+	}
+
+	private Shell openWizard(Device board) throws Exception {
+		assertEquals(board, view.selectionProvider().getSelection() instanceof StructuredSelection selection
+				? selection.getFirstElement() : null, "the board is selected");
 		PlatformUI.getWorkbench().getActiveWorkbenchWindow().getService(IHandlerService.class)
 				.executeCommand("dev.onramp.ui.commands.reprovision", null);
 		driver.flushEvents();
@@ -301,6 +347,14 @@ class ReprovisionWizardTest {
 		driver.flushEvents();
 		return String.join("\n", driver.findAll(Label.class, l -> l.getShell() == shell && l.isVisible())
 				.stream().map(Label::getText).toList());
+	}
+
+	/** @return every label's and text field's text in the shell (the title area's message is a text field) */
+	private String texts(Shell shell) {
+		List<String> all = new java.util.ArrayList<>();
+		driver.findAll(Label.class, l -> l.getShell() == shell && l.isVisible()).forEach(l -> all.add(l.getText()));
+		driver.findAll(Text.class, t -> t.getShell() == shell && t.isVisible()).forEach(t -> all.add(t.getText()));
+		return String.join("\n", all);
 	}
 
 	private String helpOfPage(Shell shell) {

@@ -156,9 +156,8 @@ final class IdentityPage extends WizardPage {
 		settings.keyType = rsa.getSelection() ? KeyType.RSA_2048 : KeyType.EC_P256;
 		settings.validityDays = validity.getSelection();
 		String error = null;
-		if (name.isEmpty()) {
-			error = Messages.IdentityPage_hostnameMissing;
-		} else if (!Hostnames.isValidDeviceHostname(name)) {
+		// an empty name is not an error (the page's message says why it is empty): the page is just not complete
+		if (!name.isEmpty() && !Hostnames.isValidDeviceHostname(name)) {
 			error = NLS.bind(Messages.IdentityPage_badHostname, name);
 		}
 		settings.httpsPort = OptionalInt.empty();
@@ -175,6 +174,6 @@ final class IdentityPage extends WizardPage {
 			}
 		}
 		setErrorMessage(error);
-		setPageComplete(error == null);
+		setPageComplete(error == null && !name.isEmpty());
 	}
 }

@@ -20,7 +20,6 @@ final class Messages extends NLS {
 	public static String IdentityPage_ec;
 	public static String IdentityPage_hostname;
 	public static String IdentityPage_hostnameHint;
-	public static String IdentityPage_hostnameMissing;
 	public static String IdentityPage_httpsPort;
 	public static String IdentityPage_httpsPortHint;
 	public static String IdentityPage_keyType;

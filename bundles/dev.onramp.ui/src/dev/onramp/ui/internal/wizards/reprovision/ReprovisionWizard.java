@@ -12,7 +12,6 @@ import java.lang.reflect.InvocationTargetException;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.osgi.util.NLS;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PlatformUI;
 
@@ -50,12 +49,6 @@ public class ReprovisionWizard extends Wizard {
 		addPage(new TrustPage(settings));
 		addPage(new IdentityPage(settings, device, console));
 		addPage(new SummaryPage(settings));
-	}
-
-	/** Builds only the first page now; the dialog builds the others when they are first shown (less to lay out). */
-	@Override
-	public void createPageControls(Composite pageContainer) {
-		getStartingPage().createControl(pageContainer);
 	}
 
 	@Override
