@@ -36,6 +36,7 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.console.IConsoleConstants;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +56,7 @@ import dev.onramp.simulator.SimulatedMicroPythonDevice;
 import dev.onramp.simulator.SimulatedNetwork;
 import dev.onramp.simulator.SimulatorOptions;
 import dev.onramp.simulator.rfc2217.Rfc2217SimulatorServer;
+import dev.onramp.ui.internal.console.IDeviceConsoles;
 import dev.onramp.ui.internal.jobs.DeviceRule;
 import dev.onramp.ui.internal.wizards.reprovision.IUrlOpener;
 import dev.onramp.ui.internal.wizards.reprovision.ReprovisionWizard;
@@ -123,6 +125,22 @@ class ReprovisionWizardTest {
 		titled.close();
 		wizard.close();
 		driver.flushEvents();
+		// the wizard's steps go to the board's console: the Console view's first page loads its images once
+		IDeviceConsoles consoles = PlatformUI.getWorkbench().getService(IDeviceConsoles.class);
+		if (consoles != null) {
+			IDeviceConsoles.IDeviceConsole console = consoles.console("warm-up", "warm-up");
+			console.step("warm-up");
+			console.reveal();
+			driver.waitUntil("the Console view", () -> page.findView(IConsoleConstants.ID_CONSOLE_VIEW) != null);
+			driver.flushEvents();
+			page.activate(view);
+			driver.flushEvents();
+			// and paint the window now, with the Console's tab (its icon is rasterized on first paint)
+			org.eclipse.swt.graphics.Rectangle area = parent.getClientArea();
+			parent.redraw(0, 0, area.width, area.height, true);
+			parent.update();
+			driver.flushEvents();
+		}
 	}
 
 	@AfterEach
