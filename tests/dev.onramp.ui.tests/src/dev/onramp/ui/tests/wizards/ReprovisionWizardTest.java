@@ -36,7 +36,6 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.console.IConsoleConstants;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +74,9 @@ class ReprovisionWizardTest {
 	private static final String HELP_DATA = "org.eclipse.ui.help";
 	private static final List<String> OPENED = new CopyOnWriteArrayList<>();
 	private static ServiceRegistration<IUrlOpener> openerRegistration;
+	/** The wizard's console lines, recorded instead of shown (the Console view's own cost is not the wizard's). */
+	private static final List<String> CONSOLE = new CopyOnWriteArrayList<>();
+	private static ServiceRegistration<IDeviceConsoles> consolesRegistration;
 	private static boolean warm;
 
 	private SwtDriver driver;
@@ -89,11 +91,43 @@ class ReprovisionWizardTest {
 		Dictionary<String, Object> properties = new Hashtable<>();
 		properties.put(Constants.SERVICE_RANKING, Integer.valueOf(1000));
 		openerRegistration = context.registerService(IUrlOpener.class, OPENED::add, properties);
+		consolesRegistration = context.registerService(IDeviceConsoles.class, new IDeviceConsoles() {
+			@Override
+			public IDeviceConsole console(String deviceKey, String title) {
+				return new IDeviceConsole() {
+					@Override
+					public void step(String text) {
+						CONSOLE.add(deviceKey + " step: " + text);
+					}
+
+					@Override
+					public void serial(String line) {
+						CONSOLE.add(deviceKey + " serial: " + line);
+					}
+
+					@Override
+					public void error(String text) {
+						CONSOLE.add(deviceKey + " error: " + text);
+					}
+
+					@Override
+					public void reveal() {
+						// nothing to show
+					}
+				};
+			}
+
+			@Override
+			public void maskSecret(String secretValue) {
+				// the re-provisioning has no secret the user types
+			}
+		}, properties);
 	}
 
 	@AfterAll
 	static void stopRecording() {
 		openerRegistration.unregister();
+		consolesRegistration.unregister();
 	}
 
 	@BeforeEach
@@ -103,6 +137,7 @@ class ReprovisionWizardTest {
 		view = (DeviceSelectionView) page.showView(DeviceSelectionView.ID);
 		page.activate(view);
 		OPENED.clear();
+		CONSOLE.clear();
 		warmUp();
 	}
 
@@ -125,22 +160,6 @@ class ReprovisionWizardTest {
 		titled.close();
 		wizard.close();
 		driver.flushEvents();
-		// the wizard's steps go to the board's console: the Console view's first page loads its images once
-		IDeviceConsoles consoles = PlatformUI.getWorkbench().getService(IDeviceConsoles.class);
-		if (consoles != null) {
-			IDeviceConsoles.IDeviceConsole console = consoles.console("warm-up", "warm-up");
-			console.step("warm-up");
-			console.reveal();
-			driver.waitUntil("the Console view", () -> page.findView(IConsoleConstants.ID_CONSOLE_VIEW) != null);
-			driver.flushEvents();
-			page.activate(view);
-			driver.flushEvents();
-			// and paint the window now, with the Console's tab (its icon is rasterized on first paint)
-			org.eclipse.swt.graphics.Rectangle area = parent.getClientArea();
-			parent.redraw(0, 0, area.width, area.height, true);
-			parent.update();
-			driver.flushEvents();
-		}
 	}
 
 	@AfterEach
@@ -246,6 +265,8 @@ class ReprovisionWizardTest {
 			watchdog.assertResponsive();
 		}
 		assertEquals(resetsBefore + 1, device.hardResets(), "Finish reset the board once");
+		assertTrue(CONSOLE.stream().anyMatch(l -> l.equals(server.uri() + " step: Installing the certificate and key")),
+				() -> "the steps in the board's console: " + CONSOLE);
 		assertEquals(Boolean.TRUE, device.settings().get("server.https_enabled"));
 		assertTrue(Files.readString(device.flash().resolve("certs/servercert.pem")).contains("BEGIN CERTIFICATE"));
 	}
@@ -308,6 +329,8 @@ class ReprovisionWizardTest {
 			assertFalse(wizard.isDisposed(), "the wizard stays open to try again");
 			String text = texts(wizard);
 			assertTrue(text.contains("127.0.0.1:" + closed), () -> "the service says which port: " + text);
+			assertTrue(CONSOLE.stream().anyMatch(l -> l.startsWith("rfc2217://127.0.0.1:" + closed + " error: ")),
+					() -> "the failure in the board's console: " + CONSOLE);
 			assertFalse(text.contains("--"), () -> "no command-line flags: " + text);
 			assertTrue(driver.findAll(Shell.class, s -> s.isVisible() && s.getText().endsWith(".local is ready"))
 					.isEmpty(), "no Connect dialog after a failure");
