@@ -13,6 +13,7 @@ import java.time.format.FormatStyle;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.wizard.IWizardContainer2;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -92,5 +93,8 @@ final class SummaryPage extends WizardPage {
 		key.setText(settings.keyType == KeyType.RSA_2048 ? Messages.SummaryPage_rsa : Messages.SummaryPage_ec);
 		steps.setText(NLS.bind(Messages.SummaryPage_steps, name));
 		((Composite) getControl()).layout(true, true);
+		if (getContainer() instanceof IWizardContainer2 container) {
+			container.updateSize(); // the texts were empty when the dialog took its size
+		}
 	}
 }
