@@ -128,7 +128,7 @@ abstract class ScenarioTestSupport {
 	/** Loads and initialises the Wi-Fi wizards' classes (and their messages) as their first opening would. */
 	private static void loadWizardClasses() {
 		org.osgi.framework.Bundle ui = FrameworkUtil.getBundle(ScenarioJob.class);
-		for (String name : List.of("Messages", "DeviceStep", "WifiWizards", "ChangeWifiWizard", "BoardPage",
+		for (String name : List.of("Messages", "WifiWizards", "ChangeWifiWizard", "BoardPage",
 				"ProvisionWizard", "EndpointPage", "NetworkPage", "ResultPage")) {
 			try {
 				Class<?> type = ui.loadClass("dev.onramp.ui.internal.wizards.wifi." + name);
@@ -136,6 +136,12 @@ abstract class ScenarioTestSupport {
 			} catch (ClassNotFoundException e) {
 				throw new AssertionError(e);
 			}
+		}
+		try {
+			Class<?> step = ui.loadClass("dev.onramp.ui.internal.wizards.DeviceStep");
+			Class.forName(step.getName(), true, step.getClassLoader());
+		} catch (ClassNotFoundException e) {
+			throw new AssertionError(e);
 		}
 	}
 

@@ -27,9 +27,8 @@ import dev.onramp.core.Hostnames;
 import dev.onramp.core.OnrampException;
 import dev.onramp.core.certs.CertificateProfiles;
 import dev.onramp.core.certs.KeyType;
-import dev.onramp.core.identify.IDeviceIdentifier;
-import dev.onramp.ui.internal.console.IDeviceConsoles.IDeviceConsole;
 import dev.onramp.ui.internal.scenarios.DeviceCapabilities;
+import dev.onramp.ui.internal.wizards.DeviceStep;
 
 /**
  * Page 2: the certificate's host name (read from the board the first time the page shows, editable), key type and
@@ -39,7 +38,6 @@ final class IdentityPage extends WizardPage {
 
 	private final ReprovisionSettings settings;
 	private final Device device;
-	private final IDeviceConsole console;
 	private Text hostname;
 	private Button ec;
 	private Button rsa;
@@ -47,11 +45,10 @@ final class IdentityPage extends WizardPage {
 	private Text httpsPort;
 	private boolean asked;
 
-	IdentityPage(ReprovisionSettings settings, Device device, IDeviceConsole console) {
+	IdentityPage(ReprovisionSettings settings, Device device) {
 		super("identity"); //$NON-NLS-1$
 		this.settings = settings;
 		this.device = device;
-		this.console = console;
 		setTitle(Messages.IdentityPage_title);
 		setDescription(Messages.IdentityPage_description);
 		setPageComplete(false);
@@ -130,11 +127,11 @@ final class IdentityPage extends WizardPage {
 		}
 		String[] found = new String[1];
 		try {
-			getContainer().run(true, true, monitor -> found[0] = DeviceWork.run(Messages.IdentityPage_reading, device,
-					console, monitor, m -> Services.call(IDeviceIdentifier.class, identifier -> {
+			getContainer().run(true, true, monitor -> found[0] = DeviceStep.run(device, Messages.IdentityPage_reading,
+					(services, m) -> {
 						m.beginTask(Messages.IdentityPage_reading, org.eclipse.core.runtime.IProgressMonitor.UNKNOWN);
-						return identifier.identify(port, m).hostname().orElse(null);
-					})));
+						return services.identifier().identify(port, m).hostname().orElse(null);
+					}, monitor));
 		} catch (InvocationTargetException e) {
 			String text = e.getCause() instanceof OnrampException failure ? failure.userText()
 					: String.valueOf(e.getCause());

@@ -13,7 +13,6 @@ final class Messages extends NLS {
 
 	private static final String BUNDLE_NAME = "dev.onramp.ui.internal.wizards.reprovision.messages"; //$NON-NLS-1$
 
-	public static String DeviceWork_cancelled;
 	public static String IdentityPage_badHostname;
 	public static String IdentityPage_badPort;
 	public static String IdentityPage_description;

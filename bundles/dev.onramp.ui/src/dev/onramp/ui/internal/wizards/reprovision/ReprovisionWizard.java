@@ -13,16 +13,13 @@ import org.eclipse.core.runtime.ILog;
 import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.ui.PlatformUI;
 
 import dev.onramp.core.Device;
 import dev.onramp.core.OnrampException;
-import dev.onramp.core.provisioning.IReprovisioner;
 import dev.onramp.core.provisioning.ReprovisionRequest;
 import dev.onramp.core.provisioning.ReprovisionResult;
-import dev.onramp.ui.internal.console.IDeviceConsoles;
-import dev.onramp.ui.internal.console.IDeviceConsoles.IDeviceConsole;
 import dev.onramp.ui.internal.scenarios.DeviceCapabilities;
+import dev.onramp.ui.internal.wizards.DeviceStep;
 
 /**
  * Re-provision: trust, identity, summary; Finish installs the certificate, resets the board, waits for it and checks
@@ -33,12 +30,10 @@ public class ReprovisionWizard extends Wizard {
 
 	private final Device device;
 	private final ReprovisionSettings settings = new ReprovisionSettings();
-	private final IDeviceConsole console;
 	private ReprovisionResult result;
 
 	public ReprovisionWizard(Device device) {
 		this.device = device;
-		this.console = console(device);
 		setWindowTitle(NLS.bind(Messages.ReprovisionWizard_title, DeviceCapabilities.title(device)));
 		setNeedsProgressMonitor(true);
 		setHelpAvailable(true);
@@ -47,7 +42,7 @@ public class ReprovisionWizard extends Wizard {
 	@Override
 	public void addPages() {
 		addPage(new TrustPage(settings));
-		addPage(new IdentityPage(settings, device, console));
+		addPage(new IdentityPage(settings, device));
 		addPage(new SummaryPage(settings));
 	}
 
@@ -65,9 +60,9 @@ public class ReprovisionWizard extends Wizard {
 		summary.setErrorMessage(null);
 		try {
 			getContainer().run(true, true,
-					monitor -> result = DeviceWork.run(NLS.bind(Messages.ReprovisionWizard_job,
-							DeviceCapabilities.title(device)), device, console, monitor,
-							m -> Services.call(IReprovisioner.class, service -> service.reprovision(request, m))));
+					monitor -> result = DeviceStep.run(device, NLS.bind(Messages.ReprovisionWizard_job,
+							DeviceCapabilities.title(device)), (services, m) -> services.reprovisioner().reprovision(request, m),
+							monitor));
 		} catch (InvocationTargetException e) {
 			if (e.getCause() instanceof OnrampException failure) {
 				summary.setErrorMessage(failureText(failure));
@@ -97,11 +92,4 @@ public class ReprovisionWizard extends Wizard {
 		return text.toString();
 	}
 
-	private static IDeviceConsole console(Device device) {
-		IDeviceConsoles consoles = PlatformUI.isWorkbenchRunning()
-				? PlatformUI.getWorkbench().getService(IDeviceConsoles.class)
-				: null;
-		return consoles == null ? null
-				: consoles.console(DeviceCapabilities.key(device), DeviceCapabilities.title(device));
-	}
 }

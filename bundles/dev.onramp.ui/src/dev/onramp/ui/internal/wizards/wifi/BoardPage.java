@@ -21,6 +21,7 @@ import org.eclipse.ui.PlatformUI;
 
 import dev.onramp.core.identify.ImprovDeviceInfo;
 import dev.onramp.core.identify.PortIdentity;
+import dev.onramp.ui.internal.wizards.DeviceStep;
 
 /**
  * Change Wi-Fi, page 1: the board chosen in the explorer and the protocol it answers with, asked of the board (in the

@@ -29,6 +29,7 @@ import dev.onramp.core.provisioning.ProvisioningTarget;
 import dev.onramp.core.provisioning.WifiCredentials;
 import dev.onramp.core.provisioning.WifiNetwork;
 import dev.onramp.ui.internal.scenarios.DeviceCapabilities;
+import dev.onramp.ui.internal.wizards.DeviceStep;
 
 /**
  * Change Wi-Fi over USB (seed 2, step 1): the board and the protocol it answers with (Improv serial or the

@@ -36,6 +36,7 @@ import dev.onramp.core.provisioning.ProvisioningTransport;
 import dev.onramp.ui.internal.jobs.DeviceRule;
 import dev.onramp.ui.internal.scenarios.DeviceCapabilities;
 import dev.onramp.ui.internal.scenarios.RememberedPops;
+import dev.onramp.ui.internal.wizards.DeviceStep;
 
 /**
  * Provision with PoP, page 1: how the device is reached (SoftAP HOST:PORT, its console port, or its BLE name), the

@@ -13,8 +13,6 @@ final class Messages extends NLS {
 
 	private static final String BUNDLE_NAME = "dev.onramp.ui.internal.wizards.wifi.messages"; //$NON-NLS-1$
 
-	public static String Step_failedBug;
-	public static String Step_servicesMissing;
 	public static String ChangeWifi_windowTitle;
 	public static String ChangeWifi_boardTitle;
 	public static String ChangeWifi_boardDescription;

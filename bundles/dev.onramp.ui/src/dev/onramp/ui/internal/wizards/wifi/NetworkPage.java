@@ -32,6 +32,7 @@ import org.eclipse.ui.PlatformUI;
 
 import dev.onramp.core.Secret;
 import dev.onramp.core.provisioning.WifiNetwork;
+import dev.onramp.ui.internal.wizards.DeviceStep;
 
 /**
  * The network page both Wi-Fi wizards share: the device's own scan (signal bars, a lock for secured networks, Other

@@ -40,6 +40,7 @@ import dev.onramp.core.provisioning.WifiNetwork;
 import dev.onramp.ui.internal.jobs.DeviceRule;
 import dev.onramp.ui.internal.scenarios.DeviceCapabilities;
 import dev.onramp.ui.internal.scenarios.RememberedPops;
+import dev.onramp.ui.internal.wizards.DeviceStep;
 
 /**
  * Provision with Proof of Possession (seed 1): ESP-IDF unified provisioning over SoftAP, the console port or BLE. The

@@ -5,7 +5,7 @@
  * https://www.eclipse.org/legal/epl-2.0/
  * SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package dev.onramp.ui.internal.wizards.wifi;
+package dev.onramp.ui.internal.wizards;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.CountDownLatch;
@@ -41,11 +41,11 @@ import dev.onramp.ui.internal.scenarios.ScenarioServices;
  * scenario talks to the board meanwhile), reports progress to the wizard's monitor and ends when the wizard's Cancel
  * is pressed. Failures come back as the service's {@link OnrampException}, wrapped for the container.
  */
-final class DeviceStep {
+public final class DeviceStep {
 
 	/** A device step's work, on a Job's thread. */
 	@FunctionalInterface
-	interface Work<T> {
+	public interface Work<T> {
 		T run(ScenarioServices services, IProgressMonitor monitor) throws OnrampException;
 	}
 
@@ -59,7 +59,7 @@ final class DeviceStep {
 	 * @throws InvocationTargetException wrapping the {@link OnrampException} the work failed with
 	 * @throws InterruptedException      when the user cancelled
 	 */
-	static <T> T run(Device device, String name, Work<T> work, IProgressMonitor monitor)
+	public static <T> T run(Device device, String name, Work<T> work, IProgressMonitor monitor)
 			throws InvocationTargetException, InterruptedException {
 		AtomicReference<T> result = new AtomicReference<>();
 		AtomicReference<Exception> failure = new AtomicReference<>();
@@ -168,14 +168,14 @@ final class DeviceStep {
 	}
 
 	/** @return the device's console, or null until a console service is installed */
-	static IDeviceConsole console(Device device) {
+	public static IDeviceConsole console(Device device) {
 		IDeviceConsoles consoles = consoles();
 		return consoles == null ? null
 				: consoles.console(DeviceCapabilities.key(device), DeviceCapabilities.title(device));
 	}
 
 	/** Tells the consoles a secret the user typed, so no console ever shows it, whatever a board prints. */
-	static void maskInConsoles(String secret) {
+	public static void maskInConsoles(String secret) {
 		IDeviceConsoles consoles = consoles();
 		if (consoles != null && secret != null && !secret.isEmpty()) {
 			consoles.maskSecret(secret);
@@ -187,7 +187,7 @@ final class DeviceStep {
 	}
 
 	/** @return the failure a step ended with, as the page shows it: the service's message, then its hint */
-	static String describe(Throwable failure) {
+	public static String describe(Throwable failure) {
 		Throwable cause = failure instanceof InvocationTargetException wrapped ? wrapped.getCause() : failure;
 		if (cause instanceof OnrampException onramp) {
 			return onramp.hint().map(hint -> onramp.getMessage() + "\n\n" + hint).orElse(onramp.getMessage()); //$NON-NLS-1$
@@ -196,7 +196,7 @@ final class DeviceStep {
 	}
 
 	/** @return the failure reason of a step's failure, or null when it was not a service failure */
-	static FailureReason reason(Throwable failure) {
+	public static FailureReason reason(Throwable failure) {
 		Throwable cause = failure instanceof InvocationTargetException wrapped ? wrapped.getCause() : failure;
 		return cause instanceof OnrampException onramp ? onramp.reason() : null;
 	}
