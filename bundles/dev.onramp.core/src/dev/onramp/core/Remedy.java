@@ -25,5 +25,11 @@ public enum Remedy {
 	/** The network interfaces multicast DNS uses. */
 	NETWORK_INTERFACE,
 	/** The certificate's validity in days. */
-	VALIDITY_DAYS
+	VALIDITY_DAYS,
+	/** Another data directory (CA, inventory and state). */
+	DATA_DIRECTORY,
+	/** The addresses a certificate names, or a self-signed certificate instead of the local CA's. */
+	CERTIFICATE_ADDRESSES,
+	/** What a served certificate is checked against: the local CA (created first), a fingerprint or a CA file. */
+	VERIFICATION_REFERENCE
 }

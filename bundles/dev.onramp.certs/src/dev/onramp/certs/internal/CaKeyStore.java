@@ -37,6 +37,7 @@ import org.eclipse.osgi.util.NLS;
 
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
+import dev.onramp.core.Remedy;
 import dev.onramp.core.Secret;
 
 /**
@@ -147,7 +148,7 @@ final class CaKeyStore {
 			throw new OnrampException(UNUSABLE, NLS.bind(Messages.CaKeyStore_appeared, file), null, e);
 		} catch (IOException | GeneralSecurityException e) {
 			throw new OnrampException(UNUSABLE, NLS.bind(Messages.CaKeyStore_cannotWrite, directory),
-					Messages.CaKeyStore_cannotWriteHint, e);
+					Messages.CaKeyStore_cannotWriteHint, e).withRemedy(Remedy.DATA_DIRECTORY);
 		} finally {
 			Arrays.fill(chars, '\0');
 		}
@@ -175,7 +176,7 @@ final class CaKeyStore {
 			return target;
 		} catch (IOException e) {
 			throw new OnrampException(UNUSABLE, NLS.bind(Messages.CaKeyStore_cannotRetire, directory),
-					Messages.CaKeyStore_cannotWriteHint, e);
+					Messages.CaKeyStore_cannotWriteHint, e).withRemedy(Remedy.DATA_DIRECTORY);
 		}
 	}
 
@@ -201,7 +202,7 @@ final class CaKeyStore {
 					PosixFilePermissions.fromString("rw-r--r--")); //$NON-NLS-1$
 		} catch (IOException e) {
 			throw new OnrampException(UNUSABLE, NLS.bind(Messages.CaKeyStore_cannotWrite, directory),
-					Messages.CaKeyStore_cannotWriteHint, e);
+					Messages.CaKeyStore_cannotWriteHint, e).withRemedy(Remedy.DATA_DIRECTORY);
 		}
 	}
 

@@ -44,6 +44,7 @@ import dev.onramp.certs.internal.DeviceCertificateFactory.DeviceCertificate;
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.Hostnames;
 import dev.onramp.core.OnrampException;
+import dev.onramp.core.Remedy;
 import dev.onramp.core.Secret;
 import dev.onramp.core.certs.CertificateRequest;
 import dev.onramp.core.certs.ICertificateService;
@@ -283,7 +284,8 @@ public class LocalCertificateService
 			}
 		}
 		return List.of(caCertificate().orElseThrow(() -> new OnrampException(FailureReason.USAGE,
-				NLS.bind(Messages.Verify_noLocalCa, dataDirectory), Messages.Verify_noLocalCaHint)));
+				NLS.bind(Messages.Verify_noLocalCa, dataDirectory), Messages.Verify_noLocalCaHint)
+						.withRemedy(Remedy.VERIFICATION_REFERENCE)));
 	}
 
 	private CaInfo describe(X509Certificate certificate) {
@@ -308,7 +310,7 @@ public class LocalCertificateService
 		if (!refused.isEmpty()) {
 			throw new OnrampException(FailureReason.USAGE,
 					NLS.bind(Messages.Issue_notLocal, String.join(", ", refused), LocalNamePolicy.describe()), //$NON-NLS-1$
-					Messages.Issue_notLocalHint);
+					Messages.Issue_notLocalHint).withRemedy(Remedy.CERTIFICATE_ADDRESSES);
 		}
 	}
 

@@ -40,6 +40,9 @@ final class RemedyOptions {
 		case ENDPOINT -> "Give it with --endpoint HOST:PORT."; //$NON-NLS-1$
 		case NETWORK_INTERFACE -> "Choose interfaces with --interface NAME (or in the discovery preferences)."; //$NON-NLS-1$
 		case VALIDITY_DAYS -> "Set it with --days N."; //$NON-NLS-1$
+		case DATA_DIRECTORY -> "Choose another with --data-dir DIR."; //$NON-NLS-1$
+		case CERTIFICATE_ADDRESSES -> "Give the addresses with --ip, or use --trust self-signed."; //$NON-NLS-1$
+		case VERIFICATION_REFERENCE -> "Run \"onramp ca init\" first, or verify with --fingerprint or --ca."; //$NON-NLS-1$
 		};
 	}
 }

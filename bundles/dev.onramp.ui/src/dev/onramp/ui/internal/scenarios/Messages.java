@@ -27,6 +27,9 @@ final class Messages extends NLS {
 	public static String Remedy_scheme;
 	public static String Remedy_srp;
 	public static String Remedy_validityDays;
+	public static String Remedy_dataDirectory;
+	public static String Remedy_certificateAddresses;
+	public static String Remedy_verificationReference;
 	public static String RememberedPops_noStorage;
 	public static String ScenarioDialog_password;
 	public static String ScenarioDialog_passwordHint;

@@ -163,6 +163,9 @@ public abstract class ScenarioJob extends Job {
 		case MORE_TIME -> Messages.Remedy_moreTime;
 		case NETWORK_INTERFACE -> Messages.Remedy_networkInterface;
 		case VALIDITY_DAYS -> Messages.Remedy_validityDays;
+		case DATA_DIRECTORY -> Messages.Remedy_dataDirectory;
+		case CERTIFICATE_ADDRESSES -> Messages.Remedy_certificateAddresses;
+		case VERIFICATION_REFERENCE -> Messages.Remedy_verificationReference;
 		};
 	}
 }
