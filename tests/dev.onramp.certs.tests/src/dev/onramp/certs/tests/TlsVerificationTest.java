@@ -8,6 +8,7 @@
 package dev.onramp.certs.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,7 @@ import dev.onramp.core.certs.ServedCertificate;
 import dev.onramp.core.certs.VerificationRequest;
 import dev.onramp.certs.internal.LocalCertificateService;
 import dev.onramp.core.OnrampException;
+import dev.onramp.core.Remedy;
 import dev.onramp.core.certs.CertificateRequest;
 import dev.onramp.core.certs.IssuedCertificate;
 import dev.onramp.core.certs.KeyType;
@@ -207,7 +210,9 @@ class TlsVerificationTest {
 	void verifyingWithoutALocalCaExplainsWhatToDo() {
 		OnrampException failure = assertThrows(OnrampException.class,
 				() -> service().check(VerificationRequest.againstLocalCa(URI.create("https://" + HOST)))); //$NON-NLS-1$
-		assertTrue(failure.userText().contains("--fingerprint"), failure::userText); //$NON-NLS-1$
+		assertTrue(failure.userText().contains("fingerprint"), failure::userText); //$NON-NLS-1$
+		assertFalse(failure.userText().contains("--"), () -> "no command-line flag: " + failure.userText()); //$NON-NLS-1$
+		assertEquals(Optional.of(Remedy.VERIFICATION_REFERENCE), failure.remedy());
 	}
 
 	private static LoopbackHttpsServer serve(IssuedCertificate issued) throws Exception {
