@@ -49,8 +49,6 @@ import dev.onramp.core.provisioning.ProvisioningTarget;
 import dev.onramp.core.provisioning.ProvisioningTransport;
 import dev.onramp.core.provisioning.QrPayload;
 import dev.onramp.core.serial.ByteChannelPipe;
-import dev.onramp.core.serial.IByteChannel;
-import dev.onramp.core.serial.IModemLines;
 import dev.onramp.core.serial.ISerialPortService;
 import dev.onramp.headless.internal.CommandRunner;
 import dev.onramp.headless.internal.commands.FleetManifest;
@@ -59,6 +57,7 @@ import dev.onramp.provisioning.internal.ConsoleTransport;
 import dev.onramp.provisioning.internal.ProtocommProvisioner;
 import dev.onramp.provisioning.internal.QrPayloadDecoder;
 import dev.onramp.provisioning.internal.QrPayloadReader;
+import dev.onramp.simulator.internal.ResetWiredLine;
 import dev.onramp.simulator.protocomm.ProtocommConsoleOptions;
 import dev.onramp.simulator.protocomm.ProtocommConsoleOptions.Fault;
 import dev.onramp.simulator.protocomm.ProtocommConsoleServer;
@@ -347,7 +346,7 @@ class ConsoleProvisioningTest {
 				new ProtocommFirmware(sec1().build()),
 				ProtocommConsoleOptions.defaults().withQrPayload(payload).withBootOnReset(true));
 		open.add(console);
-		QrPayload read = QrPayloadReader.read(new ResetWired(pipe.a(), console), "/dev/ttyUSB7",
+		QrPayload read = QrPayloadReader.read(new ResetWiredLine(pipe.a(), console::reset), "/dev/ttyUSB7",
 				Duration.ofSeconds(15), new NullProgressMonitor());
 		assertEquals("PROV_77aa01", read.name());
 		assertEquals(1, console.resets());
@@ -401,60 +400,5 @@ class ConsoleProvisioningTest {
 		}
 		assertTrue(Files.exists(link), "socat made " + link);
 		return link.toString();
-	}
-
-	/** The board's end wired to RTS: releasing RTS after asserting it resets the console. */
-	private static final class ResetWired implements IByteChannel, IModemLines {
-		private final IByteChannel line;
-		private final SimulatedProtocommConsole console;
-		private boolean rts;
-
-		ResetWired(IByteChannel line, SimulatedProtocommConsole console) {
-			this.line = line;
-			this.console = console;
-		}
-
-		@Override
-		public String name() {
-			return line.name();
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length, Duration timeout) throws OnrampException {
-			return line.read(buffer, offset, length, timeout);
-		}
-
-		@Override
-		public void write(byte[] data, int offset, int length) throws OnrampException {
-			line.write(data, offset, length);
-		}
-
-		@Override
-		public boolean isOpen() {
-			return line.isOpen();
-		}
-
-		@Override
-		public Optional<IModemLines> modemLines() {
-			return Optional.of(this);
-		}
-
-		@Override
-		public void setDtr(boolean asserted) {
-			// GPIO0: a normal boot either way here
-		}
-
-		@Override
-		public void setRts(boolean asserted) {
-			if (rts && !asserted) {
-				console.reset();
-			}
-			rts = asserted;
-		}
-
-		@Override
-		public void close() {
-			line.close();
-		}
 	}
 }
