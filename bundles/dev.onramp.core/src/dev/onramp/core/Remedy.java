@@ -31,5 +31,7 @@ public enum Remedy {
 	/** The addresses a certificate names, or a self-signed certificate instead of the local CA's. */
 	CERTIFICATE_ADDRESSES,
 	/** What a served certificate is checked against: the local CA (created first), a fingerprint or a CA file. */
-	VERIFICATION_REFERENCE
+	VERIFICATION_REFERENCE,
+	/** Creating the local certificate authority (a new one, when the old one cannot be used). */
+	NEW_CERTIFICATE_AUTHORITY
 }

@@ -219,11 +219,12 @@ final class CaKeyStore {
 
 	private static OnrampException wrongPassword(Path file, String passwordSource, Exception cause) {
 		return new OnrampException(UNUSABLE, NLS.bind(Messages.CaKeyStore_wrongPassword, file, passwordSource),
-				NLS.bind(Messages.CaKeyStore_wrongPasswordHint, file, EnvironmentCaPasswordSource.VARIABLE), cause);
+				NLS.bind(Messages.CaKeyStore_wrongPasswordHint, file, EnvironmentCaPasswordSource.VARIABLE), cause)
+						.withRemedy(Remedy.NEW_CERTIFICATE_AUTHORITY);
 	}
 
 	private static OnrampException corrupted(Path file, Exception cause) {
 		return new OnrampException(UNUSABLE, NLS.bind(Messages.CaKeyStore_corrupted, file),
-				NLS.bind(Messages.CaKeyStore_corruptedHint, file), cause);
+				NLS.bind(Messages.CaKeyStore_corruptedHint, file), cause).withRemedy(Remedy.NEW_CERTIFICATE_AUTHORITY);
 	}
 }

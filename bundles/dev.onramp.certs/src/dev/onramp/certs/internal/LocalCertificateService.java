@@ -227,7 +227,7 @@ public class LocalCertificateService
 				throw new OnrampException(CaKeyStore.UNUSABLE,
 						NLS.bind(Messages.Ca_passwordMissing, keyStore.keyStoreFile(), passwords.describe()),
 						NLS.bind(Messages.Ca_passwordMissingHint, EnvironmentCaPasswordSource.VARIABLE,
-								keyStore.keyStoreFile()));
+								keyStore.keyStoreFile())).withRemedy(Remedy.NEW_CERTIFICATE_AUTHORITY);
 			}
 			LocalCertificateAuthority opened = keyStore.load(password, passwords.describe());
 			if (!keyStore.readCertificate().map(opened.certificate()::equals).orElse(false)) {
@@ -270,7 +270,8 @@ public class LocalCertificateService
 
 	private X509Certificate requiredCaCertificate() throws OnrampException {
 		return caCertificate().orElseThrow(() -> new OnrampException(FailureReason.USAGE,
-				NLS.bind(Messages.Ca_none, dataDirectory), Messages.Ca_noneHint));
+				NLS.bind(Messages.Ca_none, dataDirectory), Messages.Ca_noneHint)
+						.withRemedy(Remedy.NEW_CERTIFICATE_AUTHORITY));
 	}
 
 	private List<X509Certificate> anchors(VerificationRequest request) throws OnrampException {

@@ -43,6 +43,7 @@ final class RemedyOptions {
 		case DATA_DIRECTORY -> "Choose another with --data-dir DIR."; //$NON-NLS-1$
 		case CERTIFICATE_ADDRESSES -> "Give the addresses with --ip, or use --trust self-signed."; //$NON-NLS-1$
 		case VERIFICATION_REFERENCE -> "Run \"onramp ca init\" first, or verify with --fingerprint or --ca."; //$NON-NLS-1$
+		case NEW_CERTIFICATE_AUTHORITY -> "Create it with \"onramp ca init\"."; //$NON-NLS-1$
 		};
 	}
 }

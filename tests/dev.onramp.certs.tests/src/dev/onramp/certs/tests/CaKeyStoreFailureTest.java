@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import dev.onramp.core.certs.CaKeyAlgorithm;
 import dev.onramp.core.certs.CertificateProfiles;
 import dev.onramp.certs.internal.LocalCertificateService;
 import dev.onramp.core.OnrampException;
+import dev.onramp.core.Remedy;
 import dev.onramp.core.certs.CertificateRequest;
 
 /** A key store that cannot be opened is reported clearly and never replaced. */
@@ -68,7 +70,9 @@ class CaKeyStoreFailureTest {
 
 		OnrampException failure = assertFailsLeavingKeyStore(corrupted, () -> service.issue(request()));
 		assertTrue(failure.getMessage().contains(keyStore.toString()), failure::getMessage);
-		assertTrue(failure.userText().contains("onramp ca init"), failure::userText); //$NON-NLS-1$
+		assertTrue(failure.userText().contains("create a new CA"), failure::userText); //$NON-NLS-1$
+		assertFalse(failure.userText().contains("onramp ca"), "a service hint names no command: " + failure.userText()); //$NON-NLS-1$ //$NON-NLS-2$
+		assertEquals(Optional.of(Remedy.NEW_CERTIFICATE_AUTHORITY), failure.remedy());
 		assertFalse(failure.userText().contains(PASSWORD), failure::userText);
 		assertFailsLeavingKeyStore(corrupted, () -> service.initialize(CaKeyAlgorithm.EC_P256));
 	}

@@ -47,6 +47,7 @@ import dev.onramp.certs.internal.LocalCertificateAuthority;
 import dev.onramp.certs.internal.LocalCertificateService;
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
+import dev.onramp.core.Remedy;
 import dev.onramp.core.certs.IssuedCertificate;
 import dev.onramp.core.certs.KeyType;
 
@@ -177,7 +178,9 @@ class LocalCertificateAuthorityTest {
 	@Test
 	void exportWithoutCaExplainsWhatToDo() {
 		OnrampException missing = assertThrows(OnrampException.class, () -> service().exportPem());
-		assertTrue(missing.userText().contains("onramp ca init"), missing::userText); //$NON-NLS-1$
+		assertTrue(missing.userText().contains("Create the local certificate authority"), missing::userText); //$NON-NLS-1$
+		assertFalse(missing.userText().contains("onramp ca"), "a service hint names no command: " + missing.userText()); //$NON-NLS-1$ //$NON-NLS-2$
+		assertEquals(Optional.of(Remedy.NEW_CERTIFICATE_AUTHORITY), missing.remedy());
 	}
 
 	@Test

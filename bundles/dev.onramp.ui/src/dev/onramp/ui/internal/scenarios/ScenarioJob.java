@@ -166,6 +166,7 @@ public abstract class ScenarioJob extends Job {
 		case DATA_DIRECTORY -> Messages.Remedy_dataDirectory;
 		case CERTIFICATE_ADDRESSES -> Messages.Remedy_certificateAddresses;
 		case VERIFICATION_REFERENCE -> Messages.Remedy_verificationReference;
+		case NEW_CERTIFICATE_AUTHORITY -> Messages.Remedy_newCertificateAuthority;
 		};
 	}
 }
