@@ -12,6 +12,14 @@ onramp_log() { printf 'onramp: %s\n' "$*" >&2; }
 
 onramp_java_feature() { # prints the feature release of the JDK in $1 (21, 25, ...) or nothing
 	[ -x "$1/bin/javac" ] || return 0
+	# every JDK since 9 describes itself in a release file: reading it costs nothing, starting the JDK's java to
+	# ask it costs about 0.2 s each time ./onramp or ./test runs
+	local version
+	version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null | head -1)
+	if [ -n "$version" ]; then
+		printf '%s\n' "$version"
+		return 0
+	fi
 	"$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p' | head -1
 }
 
