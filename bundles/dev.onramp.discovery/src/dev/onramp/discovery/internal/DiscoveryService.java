@@ -186,8 +186,6 @@ public class DiscoveryService implements IDiscoveryService, IMdnsMonitor {
 		List<NetworkInterfaceInfo> chosen = selection.select(interfaces);
 		long slices = Math.max(1, timeout.toNanos() / SLICE_NANOS);
 		SubMonitor sub = SubMonitor.convert(progress, "Browsing mDNS on " + names(chosen), (int) Math.min(slices, 10_000)); //$NON-NLS-1$
-		// the timeout is the whole browse's, including JmDNS's start (about 0.1 s): it starts counting here
-		long deadline = System.nanoTime() + timeout.toNanos();
 		MdnsBrowser browser = MdnsBrowser.start(chosen, new IMdnsListener() {
 			@Override
 			public void serviceResolved(DiscoveredService service) {
@@ -200,7 +198,9 @@ public class DiscoveryService implements IDiscoveryService, IMdnsMonitor {
 			}
 		}, executor);
 		try {
-			for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+			// the full timeout from the moment JmDNS listens: a device that answers just before it is still listed
+			long deadline = System.nanoTime() + timeout.toNanos();
+			for (long left = timeout.toNanos(); left > 0; left = deadline - System.nanoTime()) {
 				if (sub.isCanceled()) {
 					throw OnrampException.of(FailureReason.CANCELLED);
 				}
