@@ -103,6 +103,12 @@ public record SimulatorOptions(MacAddress mac, boolean pyDirect, boolean rawPast
 				rebootDelay, window, resetKeepsLine, network, value, interruptWindow);
 	}
 
+	/** @param value how often main.py prints a line while it runs (a few milliseconds: a board that chatters) */
+	public SimulatorOptions withHeartbeat(Duration value) {
+		return new SimulatorOptions(mac, pyDirect, rawPaste, hashlib, baudRate, version, machine, value, rebootDelay,
+				window, resetKeepsLine, network, binaryStdin, interruptWindow);
+	}
+
 	/** @param value how long after the boot output Ctrl-C interrupts a pyDirect board's main.py */
 	public SimulatorOptions withInterruptWindow(Duration value) {
 		return new SimulatorOptions(mac, pyDirect, rawPaste, hashlib, baudRate, version, machine, heartbeat,

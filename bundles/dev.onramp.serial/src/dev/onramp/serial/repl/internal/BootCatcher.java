@@ -78,6 +78,8 @@ final class BootCatcher {
 		RAW_REPL,
 		/** The board restarted meanwhile (someone pressed RESET) and was interrupted at its boot banner. */
 		BOOT_INTERRUPTED,
+		/** The running program printed on, line after line, without the awaited answer: it ignored the keys. */
+		STILL_RUNNING,
 		/** Neither before the deadline. */
 		NOTHING
 	}
@@ -89,7 +91,17 @@ final class BootCatcher {
 	 * @param seen collects what arrived (for messages)
 	 */
 	Wait awaitRawBanner(byte[] rawBanner, long deadline, ByteArrayOutputStream seen) throws OnrampException {
-		return watch(deadline, null, rawBanner, seen, null);
+		return watch(deadline, null, rawBanner, seen, null, 0);
+	}
+
+	/**
+	 * Like {@link #awaitRawBanner(byte[], long, ByteArrayOutputStream)}, but gives up as soon as the running program
+	 * has printed {@code runningLines} more lines without the banner: a program that keeps printing after Ctrl-C and
+	 * Ctrl-A ignored them (pyDirect's main.py), and waiting longer only delays the reset that reaches it.
+	 */
+	Wait awaitRawBanner(byte[] rawBanner, long deadline, ByteArrayOutputStream seen, int runningLines)
+			throws OnrampException {
+		return watch(deadline, null, rawBanner, seen, null, runningLines);
 	}
 
 	/**
@@ -99,7 +111,16 @@ final class BootCatcher {
 	 * @return whether the board restarted and was interrupted at its boot banner
 	 */
 	boolean drainWatching(Duration quiet, Duration max, ByteArrayOutputStream seen) throws OnrampException {
-		return watch(ReplReader.deadline(max), quiet, null, seen, null) == Wait.BOOT_INTERRUPTED;
+		return drainWatching(quiet, max, seen, 0);
+	}
+
+	/**
+	 * Like {@link #drainWatching(Duration, Duration, ByteArrayOutputStream)}, but also stops after
+	 * {@code runningLines} lines (0: no such limit): a program that never falls quiet is not waited for.
+	 */
+	boolean drainWatching(Duration quiet, Duration max, ByteArrayOutputStream seen, int runningLines)
+			throws OnrampException {
+		return watch(ReplReader.deadline(max), quiet, null, seen, null, runningLines) == Wait.BOOT_INTERRUPTED;
 	}
 
 	/**
@@ -109,17 +130,19 @@ final class BootCatcher {
 	 * @return whether the banner came before {@code deadline}
 	 */
 	boolean interruptAtBanner(long deadline, IProgressMonitor monitor) throws OnrampException {
-		return watch(deadline, null, null, new ByteArrayOutputStream(), monitor) == Wait.BOOT_INTERRUPTED;
+		return watch(deadline, null, null, new ByteArrayOutputStream(), monitor, 0) == Wait.BOOT_INTERRUPTED;
 	}
 
 	/**
 	 * Reads until {@code end}, or until the line is quiet for {@code quiet} (when given), or until {@code rawBanner}
-	 * (when given) arrives; the boot banner interrupts the board at once, whatever else is awaited.
+	 * (when given) arrives, or until {@code runningLines} lines have arrived (when more than 0); the boot banner
+	 * interrupts the board at once, whatever else is awaited.
 	 */
-	private Wait watch(long end, Duration quiet, byte[] rawBanner, ByteArrayOutputStream seen, IProgressMonitor monitor)
-			throws OnrampException {
+	private Wait watch(long end, Duration quiet, byte[] rawBanner, ByteArrayOutputStream seen, IProgressMonitor monitor,
+			int runningLines) throws OnrampException {
 		int raw = 0;
 		int boot = 0;
+		int lines = 0;
 		while (System.nanoTime() - end < 0) {
 			if (monitor != null && monitor.isCanceled()) {
 				throw OnrampException.of(FailureReason.CANCELLED);
@@ -142,6 +165,9 @@ final class BootCatcher {
 			if (boot == BANNER.length) {
 				interruptNow();
 				return Wait.BOOT_INTERRUPTED;
+			}
+			if (b == '\n' && runningLines > 0 && ++lines >= runningLines) {
+				return Wait.STILL_RUNNING;
 			}
 		}
 		return Wait.NOTHING;

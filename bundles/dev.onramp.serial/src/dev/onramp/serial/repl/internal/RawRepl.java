@@ -43,6 +43,14 @@ final class RawRepl {
 	/** With reset lines at hand, one polite Ctrl-C gets this long before the board is restarted. */
 	private static final Duration FIRST_TRY = Duration.ofMillis(1500);
 	/**
+	 * With reset lines at hand, a program that prints this many lines after Ctrl-C and Ctrl-A without the raw REPL
+	 * answering has ignored them, and the board is restarted at once instead of after {@link #FIRST_TRY}. A program
+	 * that takes Ctrl-C prints at most about eight lines (its traceback, MicroPython's banner, the prompt) before the
+	 * raw REPL's banner; lines already on their way when Ctrl-C arrived (a USB-UART bridge buffers a few) stay well
+	 * below the limit.
+	 */
+	static final int IGNORED_AFTER_LINES = 24;
+	/**
 	 * An ESP32 prints pyDirect's boot banner about a second after a reset (ROM, bootloader, MicroPython, boot.py): a
 	 * reset gets at least this long, even when the caller's limit ends sooner.
 	 */
@@ -120,8 +128,10 @@ final class RawRepl {
 			reader.write(INTERRUPT);
 			reader.write(INTERRUPT);
 			long left = deadline - System.nanoTime();
+			// with reset lines a program that prints on is not waited for: the reset reaches it
+			int runningLines = attempts == 1 ? IGNORED_AFTER_LINES : 0;
 			if (boot.drainWatching(Duration.ofMillis(150), Duration.ofNanos(Math.max(1, Math.min(left / 3, 600_000_000L))),
-					seen)) {
+					seen, runningLines)) {
 				// the board restarted while its output drained (someone pressed RESET): it was interrupted at its banner
 				if (enterAfterInterrupt(seen, deadline)) {
 					return true;
@@ -134,7 +144,7 @@ final class RawRepl {
 					: attempt == attempts - 1 ? deadline
 							: Math.min(deadline, System.nanoTime()
 									+ Math.max(1_000_000_000L, (deadline - System.nanoTime()) / 2));
-			BootCatcher.Wait answer = boot.awaitRawBanner(RAW_BANNER, attemptDeadline, seen);
+			BootCatcher.Wait answer = boot.awaitRawBanner(RAW_BANNER, attemptDeadline, seen, runningLines);
 			if (answer == BootCatcher.Wait.RAW_REPL
 					|| answer == BootCatcher.Wait.BOOT_INTERRUPTED && enterAfterInterrupt(seen, deadline)) {
 				return true;
