@@ -26,8 +26,10 @@ class RemedyOptionsTest {
 	@Test
 	void everyRemedyNamesTheOptionsThatSupplyIt() {
 		for (Remedy remedy : Remedy.values()) {
-			assertTrue(RemedyOptions.options(remedy).contains(" --"), remedy + ": " + RemedyOptions.options(remedy)); //$NON-NLS-1$
+			String options = RemedyOptions.options(remedy);
+			assertTrue(options.contains(" --") || options.contains("\"onramp "), remedy + ": " + options); //$NON-NLS-1$ //$NON-NLS-2$
 		}
+		assertTrue(RemedyOptions.options(Remedy.NEW_CERTIFICATE_AUTHORITY).contains("\"onramp ca init\"")); //$NON-NLS-1$
 		assertTrue(RemedyOptions.options(Remedy.SECURITY_SCHEME).contains("--sec auto")); //$NON-NLS-1$
 		assertTrue(RemedyOptions.options(Remedy.NETWORK_INTERFACE).contains("--interface NAME")); //$NON-NLS-1$
 	}
