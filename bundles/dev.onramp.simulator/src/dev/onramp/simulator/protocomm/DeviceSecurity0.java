@@ -9,12 +9,12 @@ package dev.onramp.simulator.protocomm;
 
 import java.io.IOException;
 
-import dev.onramp.provisioning.internal.proto.Constants.Status;
-import dev.onramp.provisioning.internal.proto.Sec0.S0SessionResp;
-import dev.onramp.provisioning.internal.proto.Sec0.Sec0MsgType;
-import dev.onramp.provisioning.internal.proto.Sec0.Sec0Payload;
-import dev.onramp.provisioning.internal.proto.Session.SecSchemeVersion;
-import dev.onramp.provisioning.internal.proto.Session.SessionData;
+import dev.onramp.simulator.internal.proto.Constants.Status;
+import dev.onramp.simulator.internal.proto.Sec0.S0SessionResp;
+import dev.onramp.simulator.internal.proto.Sec0.Sec0MsgType;
+import dev.onramp.simulator.internal.proto.Sec0.Sec0Payload;
+import dev.onramp.simulator.internal.proto.Session.SecSchemeVersion;
+import dev.onramp.simulator.internal.proto.Session.SessionData;
 
 /** Device side of security 0. */
 class DeviceSecurity0 implements DeviceCipher {

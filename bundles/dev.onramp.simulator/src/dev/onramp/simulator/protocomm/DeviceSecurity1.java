@@ -28,13 +28,13 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.google.protobuf.ByteString;
 
-import dev.onramp.provisioning.internal.proto.Constants.Status;
-import dev.onramp.provisioning.internal.proto.Sec1.Sec1MsgType;
-import dev.onramp.provisioning.internal.proto.Sec1.Sec1Payload;
-import dev.onramp.provisioning.internal.proto.Sec1.SessionResp0;
-import dev.onramp.provisioning.internal.proto.Sec1.SessionResp1;
-import dev.onramp.provisioning.internal.proto.Session.SecSchemeVersion;
-import dev.onramp.provisioning.internal.proto.Session.SessionData;
+import dev.onramp.simulator.internal.proto.Constants.Status;
+import dev.onramp.simulator.internal.proto.Sec1.Sec1MsgType;
+import dev.onramp.simulator.internal.proto.Sec1.Sec1Payload;
+import dev.onramp.simulator.internal.proto.Sec1.SessionResp0;
+import dev.onramp.simulator.internal.proto.Sec1.SessionResp1;
+import dev.onramp.simulator.internal.proto.Session.SecSchemeVersion;
+import dev.onramp.simulator.internal.proto.Session.SessionData;
 
 /** Device side of security 1: checks the client's verify token and closes on a mismatch, as firmware does. */
 class DeviceSecurity1 implements DeviceCipher {

@@ -22,13 +22,13 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.google.protobuf.ByteString;
 
-import dev.onramp.provisioning.internal.proto.Constants.Status;
-import dev.onramp.provisioning.internal.proto.Sec2.S2SessionResp0;
-import dev.onramp.provisioning.internal.proto.Sec2.S2SessionResp1;
-import dev.onramp.provisioning.internal.proto.Sec2.Sec2MsgType;
-import dev.onramp.provisioning.internal.proto.Sec2.Sec2Payload;
-import dev.onramp.provisioning.internal.proto.Session.SecSchemeVersion;
-import dev.onramp.provisioning.internal.proto.Session.SessionData;
+import dev.onramp.simulator.internal.proto.Constants.Status;
+import dev.onramp.simulator.internal.proto.Sec2.S2SessionResp0;
+import dev.onramp.simulator.internal.proto.Sec2.S2SessionResp1;
+import dev.onramp.simulator.internal.proto.Sec2.Sec2MsgType;
+import dev.onramp.simulator.internal.proto.Sec2.Sec2Payload;
+import dev.onramp.simulator.internal.proto.Session.SecSchemeVersion;
+import dev.onramp.simulator.internal.proto.Session.SessionData;
 
 /**
  * Device side of security 2, written independently of the client: an SRP6a server holding only salt and verifier,
