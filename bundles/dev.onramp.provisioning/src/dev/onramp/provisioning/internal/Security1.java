@@ -13,6 +13,7 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.XECPublicKeySpec;
@@ -74,18 +75,7 @@ public class Security1 implements ISecurityScheme {
 			if (resp0.getStatus() != Status.Success || devicePublic.length != 32 || deviceRandom.length != 16) {
 				throw Protocomm.rejected("The device refused the security 1 handshake."); //$NON-NLS-1$
 			}
-			KeyAgreement agreement = KeyAgreement.getInstance("XDH"); //$NON-NLS-1$
-			agreement.init(pair.getPrivate());
-			agreement.doPhase(X25519.publicKey(devicePublic), true);
-			byte[] key = agreement.generateSecret();
-			if (pop.isPresent() && !pop.get().isEmpty()) {
-				byte[] popBytes = pop.get().utf8();
-				byte[] popHash = MessageDigest.getInstance("SHA-256").digest(popBytes); //$NON-NLS-1$
-				Arrays.fill(popBytes, (byte) 0);
-				for (int i = 0; i < key.length; i++) {
-					key[i] ^= popHash[i];
-				}
-			}
+			byte[] key = sessionKey(pair.getPrivate(), devicePublic, pop);
 			keystream = Cipher.getInstance("AES/CTR/NoPadding"); //$NON-NLS-1$
 			keystream.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(deviceRandom)); //$NON-NLS-1$
 			Arrays.fill(key, (byte) 0);
@@ -106,6 +96,29 @@ public class Security1 implements ISecurityScheme {
 			throw new OnrampException(FailureReason.INTERNAL, "Security 1 is not available in this Java runtime.", //$NON-NLS-1$
 					null, e);
 		}
+	}
+
+	/**
+	 * @param ours         the host's X25519 private key
+	 * @param devicePublic the device's 32-byte public key, as Response0 carries it
+	 * @return the AES-256 key: the X25519 shared secret, XORed with SHA-256 of the proof of possession when there is
+	 *         one
+	 */
+	public static byte[] sessionKey(PrivateKey ours, byte[] devicePublic, Optional<Secret> pop)
+			throws GeneralSecurityException {
+		KeyAgreement agreement = KeyAgreement.getInstance("XDH"); //$NON-NLS-1$
+		agreement.init(ours);
+		agreement.doPhase(X25519.publicKey(devicePublic), true);
+		byte[] key = agreement.generateSecret();
+		if (pop.isPresent() && !pop.get().isEmpty()) {
+			byte[] popBytes = pop.get().utf8();
+			byte[] popHash = MessageDigest.getInstance("SHA-256").digest(popBytes); //$NON-NLS-1$
+			Arrays.fill(popBytes, (byte) 0);
+			for (int i = 0; i < key.length; i++) {
+				key[i] ^= popHash[i];
+			}
+		}
+		return key;
 	}
 
 	private static Sec1Payload send(Exchange exchange, Sec1Payload payload)
