@@ -100,14 +100,14 @@ class ImprovTest {
 		pipe.b().write("I (12) boot: hello\r\nIMPRO".getBytes(StandardCharsets.US_ASCII));
 		pipe.b().write(frame);
 		ImprovFrame read = new ImprovFrameReader(pipe.a()).next(Deadline.in(Duration.ofSeconds(2)));
-		assertEquals(ImprovFrame.TYPE_CURRENT_STATE, read.type());
+		assertEquals(0x01, read.type(), "the serial specification's Current state packet");
 		assertEquals(2, read.data()[0]);
 	}
 
 	@Test
 	void deviceInfoAndScanThroughLogNoise() throws Exception {
 		ImprovClient client = client(device(false));
-		assertEquals(ImprovClient.STATE_AUTHORIZED, client.requestState());
+		assertEquals(0x02, client.requestState(), "the serial specification's Ready (Authorized)");
 		assertEquals(List.of("pyDirect", "1.4.2", "ESP32-S3", "pydirect-ab12"), client.deviceInfo());
 		List<WifiNetwork> networks = client.scan(new NullProgressMonitor());
 		assertEquals(3, networks.size());
