@@ -47,6 +47,8 @@ public final class SimulatedProtocommDevice implements AutoCloseable {
 	});
 	private final CountDownLatch stopped = new CountDownLatch(1);
 	private volatile boolean serving = true;
+	/** Guarded by {@link #stopped}. */
+	private Socket portHolder;
 
 	private SimulatedProtocommDevice(ProtocommDeviceConfig config) throws IOException {
 		this.config = config;
@@ -213,13 +215,25 @@ public final class SimulatedProtocommDevice implements AutoCloseable {
 		return true;
 	}
 
-	/** Ends the provisioning service, as firmware does after success: the listener and every connection close. */
+	/**
+	 * Ends the provisioning service, as firmware does after success: the listener and every connection close. The
+	 * port stays bound, not listening, until {@link #close()}: like a device whose access point went down, a client
+	 * that comes back is refused. A freed loopback port would be handed to the next socket that asks, and a client
+	 * could meet that stranger instead; or, TCP's simultaneous open being possible on loopback, its own request
+	 * echoed back (which reads as a protocol error, not as an unreachable device).
+	 */
 	public void stopService() {
 		serving = false;
-		try {
-			server.close();
-		} catch (IOException e) {
-			// already closed
+		synchronized (stopped) {
+			if (!server.isClosed()) {
+				int port = server.getLocalPort();
+				try {
+					server.close();
+				} catch (IOException e) {
+					// already closed
+				}
+				portHolder = holdPort(server.getInetAddress(), port);
+			}
 		}
 		for (Socket socket : connections) {
 			try {
@@ -231,9 +245,37 @@ public final class SimulatedProtocommDevice implements AutoCloseable {
 		stopped.countDown();
 	}
 
+	/** @return an unconnected socket bound to the port, or null when the port is already someone else's */
+	private static Socket holdPort(InetAddress address, int port) {
+		Socket holder = new Socket();
+		try {
+			// the connections the device closed leave TIME_WAIT entries on the port; they must not stop the bind
+			holder.setReuseAddress(true);
+			holder.bind(new InetSocketAddress(address, port));
+			return holder;
+		} catch (IOException e) {
+			try {
+				holder.close();
+			} catch (IOException ignored) {
+				// nothing was bound
+			}
+			return null;
+		}
+	}
+
 	@Override
 	public void close() {
 		stopService();
+		synchronized (stopped) {
+			if (portHolder != null) {
+				try {
+					portHolder.close();
+				} catch (IOException e) {
+					// released either way
+				}
+				portHolder = null;
+			}
+		}
 		timer.shutdownNow();
 		try {
 			acceptor.join(2000);
