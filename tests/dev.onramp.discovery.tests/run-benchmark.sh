@@ -18,8 +18,10 @@ if ! "$ONRAMP_MVN" -B verify -Donramp.ui.tests.skip=true -pl tests/dev.onramp.di
 	tail -n 60 "$log"
 	exit 1
 fi
+# the table (BENCH lines), then one FIGURE line per figure for the benchmark command
 if ! grep '^BENCH ' "$log" | sed 's/^BENCH //'; then
 	grep -E 'Tests run|Skipped|skipped' "$log" | tail -n 5
 	echo "The benchmark did not run (is multicast on lo available?)." >&2
 	exit 1
 fi
+grep '^FIGURE ' "$log" || true

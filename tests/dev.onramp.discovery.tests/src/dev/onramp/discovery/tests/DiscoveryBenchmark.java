@@ -140,6 +140,22 @@ public final class DiscoveryBenchmark {
 		out.println("BENCH " + summary("announcement on the wire -> listed in registry", announcementToListed)); //$NON-NLS-1$ //$NON-NLS-2$
 		out.println("BENCH " + summary("announcer started -> listed (incl. JmDNS host probing)", startToListed)); //$NON-NLS-1$ //$NON-NLS-2$
 		out.println("BENCH " + summary(".local resolution (network query, no cache)", resolution)); //$NON-NLS-1$ //$NON-NLS-2$
+		figure(out, "mdns.announce_to_listed.median", 50, announcementToListed, //$NON-NLS-1$
+				"mDNS announcement on the wire to listed in the device registry, loopback, median"); //$NON-NLS-1$
+		figure(out, "mdns.announce_to_listed.p90", 90, announcementToListed, //$NON-NLS-1$
+				"mDNS announcement on the wire to listed in the device registry, loopback, p90"); //$NON-NLS-1$
+		figure(out, "mdns.resolve.median", 50, resolution, ".local resolution by a real query, no cache, median"); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/** One {@code FIGURE <key> <value> <unit> <description>} line, as the benchmark command collects them. */
+	private static void figure(PrintStream out, String key, int percent, List<Double> values, String description) {
+		if (values.isEmpty()) {
+			return;
+		}
+		List<Double> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		out.println(String.format(Locale.ROOT, "FIGURE %s %.1f ms %s (n=%d)", key, //$NON-NLS-1$
+				Double.valueOf(percentile(sorted, percent)), description, Integer.valueOf(sorted.size())));
 	}
 
 	/** Records when the first response carrying a board's SRV record crosses loopback. */
