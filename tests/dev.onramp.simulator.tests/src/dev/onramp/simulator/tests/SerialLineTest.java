@@ -124,10 +124,10 @@ class SerialLineTest {
 
 	@Test
 	void overARealPtyTheClientInterruptsMainPyUploadsAndSurvivesTheLinkVanishing() throws Exception {
-		boolean socat = socatInstalled();
+		boolean installed = socatInstalled();
 		// the CI set-up installs socat (releng/scripts/install-prerequisites.sh): there its absence is a failure
-		assertFalse(!socat && "true".equalsIgnoreCase(System.getenv("CI")), "CI=true, and socat is not installed");
-		assumeTrue(socat, "socat is not installed");
+		assertFalse(!installed && "true".equalsIgnoreCase(System.getenv("CI")), "CI=true, and socat is not installed");
+		assumeTrue(installed, "socat is not installed");
 		byte[] small = Simulators.randomBytes(4096, 12);
 		byte[] large = Simulators.randomBytes(65536, 13);
 		try (IReplSession session = new ReplService().connect(ptyOpener(), Simulators.fastOptions()
