@@ -169,7 +169,8 @@ public class Reprovisioner implements IReprovisioner {
 		boolean byMdns = online.endpoint(EndpointKind.MDNS_SERVICE).isPresent();
 		Optional<InetAddress> address = address(online, board, byMdns);
 		int port = request.httpsPort().isPresent() ? request.httpsPort().getAsInt()
-				: webPort(online).orElse(Integer.valueOf(HTTPS_PORT)).intValue();
+				: webPort(online, byMdns ? Optional.of(Hostnames.toLocal(board.hostname())) : Optional.empty())
+						.orElse(Integer.valueOf(HTTPS_PORT)).intValue();
 
 		sub.subTask("Checking the certificate the device serves"); //$NON-NLS-1$
 		verify(board, issued, port, address, waitDeadline, sub);
@@ -225,18 +226,27 @@ public class Reprovisioner implements IReprovisioner {
 		}
 	}
 
-	private static Optional<Integer> webPort(Device online) {
+	/**
+	 * @param announcedHost the device's {@code .local} name when mDNS found it: the port its announcement gives wins
+	 *                      over the address remembered before the reset (registered first, with the firmware's 443)
+	 */
+	private static Optional<Integer> webPort(Device online, Optional<String> announcedHost) {
+		Optional<Integer> any = Optional.empty();
 		for (Endpoint endpoint : online.endpoints()) {
 			if (endpoint.kind() == EndpointKind.WEB && endpoint.address().startsWith("https://")) { //$NON-NLS-1$
 				try {
-					int port = URI.create(endpoint.address()).getPort();
-					return Optional.of(Integer.valueOf(port < 0 ? 443 : port));
+					URI uri = URI.create(endpoint.address());
+					Optional<Integer> port = Optional.of(Integer.valueOf(uri.getPort() < 0 ? 443 : uri.getPort()));
+					if (announcedHost.isEmpty() || announcedHost.get().equalsIgnoreCase(uri.getHost())) {
+						return port;
+					}
+					any = any.or(() -> port);
 				} catch (IllegalArgumentException e) {
 					// keep looking
 				}
 			}
 		}
-		return Optional.empty();
+		return any;
 	}
 
 	private void verify(Board board, IssuedCertificate issued, int port, Optional<InetAddress> address,
