@@ -58,6 +58,11 @@ public final class ImprovSimulatorServer implements AutoCloseable {
 		return null;
 	}
 
+	/** @return how many scans the devices of every connection ran */
+	public int scans() {
+		return devices.stream().mapToInt(SimulatedImprovDevice::scans).sum();
+	}
+
 	@Override
 	public void close() {
 		server.close();

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.onramp.core.OnrampException;
 import dev.onramp.core.serial.IByteChannel;
@@ -28,6 +29,7 @@ public final class SimulatedImprovDevice implements AutoCloseable {
 	private static final String NAME = "pydirect-ab12"; //$NON-NLS-1$
 
 	private final IByteChannel line;
+	private final AtomicInteger scans = new AtomicInteger();
 	private final Map<String, String> networks;
 	private final List<String> visible;
 	private final boolean corruptChecksums;
@@ -57,6 +59,11 @@ public final class SimulatedImprovDevice implements AutoCloseable {
 	/** @return the SSID of the last settings received */
 	public String receivedSsid() {
 		return receivedSsid;
+	}
+
+	/** @return how many scans (RPC 0x04) the device ran */
+	public int scans() {
+		return scans.get();
 	}
 
 	private void run() {
@@ -129,6 +136,7 @@ public final class SimulatedImprovDevice implements AutoCloseable {
 		case 0x02 -> send(0x01, new byte[] { (byte) state });
 		case 0x03 -> result(0x03, "pyDirect", "1.4.2", "ESP32-S3", NAME); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		case 0x04 -> {
+			scans.incrementAndGet();
 			int rssi = -40;
 			for (String ssid : visible) {
 				result(0x04, ssid, Integer.toString(rssi), rssi % 3 == 0 ? "NO" : "YES"); //$NON-NLS-1$ //$NON-NLS-2$

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.PreferenceDialog;
@@ -58,8 +59,11 @@ class PreferencePagesTest {
 		driver.click(driver.button("Apply and Close"));
 		driver.waitUntil("the dialog to close", () -> dialog.getShell() == null || dialog.getShell().isDisposed());
 
-		assertEquals("wlan0", InstanceScope.INSTANCE.getNode(DiscoveryPreferencePage.QUALIFIER)
-				.get(DiscoveryPreferencePage.INCLUDE, null));
+		// read the way the discovery service reads it (InterfaceSelection: the preferences service, its qualifier
+		// "dev.onramp.discovery" and key "interfaces.include", written out here): the page's own constants would only
+		// agree with themselves
+		assertEquals("wlan0",
+				Platform.getPreferencesService().getString("dev.onramp.discovery", "interfaces.include", null, null));
 	}
 
 	@Test

@@ -104,6 +104,13 @@ class ChangeWifiScenarioTest extends ScenarioTestSupport {
 			assertEquals("Other network\u2026", rows.get(rows.size() - 1), "a hidden network can be named");
 			assertTrue(table.getItem(0).getText(1).startsWith("\u2582"), "signal bars");
 			driver.label("2.4 GHz");
+
+			// Rescan asks the board again (a button that did nothing would leave the same rows behind)
+			int scans = improv.scans();
+			driver.click(driver.button("Rescan"));
+			driver.waitUntil("the board to scan again", () -> improv.scans() == scans + 1);
+			driver.waitUntil("the new scan's rows", () -> rows(table).contains(SSID));
+			assertEquals(rows, rows(table), "the same networks, listed again");
 			driver.select(table, SSID);
 			assertEquals(SSID, driver.textAfterLabel("Network name:").getText());
 			driver.type(driver.textAfterLabel("Password:"), WRONG);
