@@ -181,6 +181,11 @@ public final class SimulatedMicroPythonDevice implements AutoCloseable {
 		return state.softResets.get();
 	}
 
+	/** @return the flash operations (open for writing, write, rename, remove, mkdir) programs ran so far */
+	public long flashOperations() {
+		return state.flashOperations.get();
+	}
+
 	public int rawPasteExecs() {
 		return state.rawPasteExecs.get();
 	}

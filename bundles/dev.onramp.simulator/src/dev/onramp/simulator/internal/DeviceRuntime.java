@@ -39,6 +39,11 @@ public final class DeviceRuntime {
 		private static final long serialVersionUID = 1L;
 	}
 
+	/** Thrown by a flash operation during which the power goes ({@link dev.onramp.simulator.Fault.Kind#POWER_CUT}). */
+	public static final class PowerLost extends RuntimeException {
+		private static final long serialVersionUID = 1L;
+	}
+
 	/** What the runtime needs from the device it runs in. */
 	public interface Host {
 		Path root();
@@ -60,6 +65,15 @@ public final class DeviceRuntime {
 		boolean binaryStdin();
 
 		DeviceNetwork network();
+
+		/**
+		 * Called before every flash operation of a program.
+		 *
+		 * @return false when the power goes during this operation
+		 */
+		default boolean powerHoldsForFlashOperation() {
+			return true;
+		}
 	}
 
 	/** The serial line as the running program sees it. */
@@ -105,7 +119,7 @@ public final class DeviceRuntime {
 		this.host = host;
 		this.out = out;
 		this.console = console;
-		this.files = new FlashFiles(host.root());
+		this.files = new FlashFiles(host.root(), host::powerHoldsForFlashOperation);
 	}
 
 	/** A simple module or object with fixed attributes. */
@@ -204,6 +218,7 @@ public final class DeviceRuntime {
 			});
 			a.put("remove", (Function) (args, kw) -> FlashFiles.fileOp(() -> { //$NON-NLS-1$
 				Path p = files.resolve(PyValues.asStr(arg(args, 0)));
+				files.metadataOperation();
 				if (Files.isDirectory(p)) {
 					throw PyException.osError(21, "EISDIR"); //$NON-NLS-1$
 				}
@@ -216,12 +231,17 @@ public final class DeviceRuntime {
 				}
 				Files.delete(p);
 			}));
-			a.put("mkdir", (Function) (args, kw) -> FlashFiles.fileOp(() -> Files.createDirectory(files.resolve(PyValues.asStr(arg(args, 0)))))); //$NON-NLS-1$
+			a.put("mkdir", (Function) (args, kw) -> FlashFiles.fileOp(() -> { //$NON-NLS-1$
+				Path p = files.resolve(PyValues.asStr(arg(args, 0)));
+				files.metadataOperation();
+				Files.createDirectory(p);
+			}));
 			a.put("rename", (Function) (args, kw) -> FlashFiles.fileOp(() -> { //$NON-NLS-1$
 				Path from = files.resolve(PyValues.asStr(arg(args, 0)));
 				if (!Files.exists(from)) {
 					throw PyException.osError(2, "ENOENT"); //$NON-NLS-1$
 				}
+				files.metadataOperation();
 				// littlefs (ESP32 default) replaces an existing target atomically
 				Files.move(from, files.resolve(PyValues.asStr(arg(args, 1))), StandardCopyOption.REPLACE_EXISTING,
 						StandardCopyOption.ATOMIC_MOVE);

@@ -25,6 +25,9 @@ public final class DeviceState implements DeviceRuntime.Host {
 	private volatile PyDirectSettings settings;
 	private volatile Fault fault = Fault.none();
 	public final AtomicLong receivedSinceFault = new AtomicLong();
+	private final AtomicLong flashOperationsSinceFault = new AtomicLong();
+	/** Flash operations of programs the device ran (open for writing, write, rename, remove, mkdir). */
+	public final AtomicLong flashOperations = new AtomicLong();
 	public final AtomicInteger flowControlViolations = new AtomicInteger();
 	public final AtomicInteger hardResets = new AtomicInteger();
 	public final AtomicInteger softResets = new AtomicInteger();
@@ -82,7 +85,22 @@ public final class DeviceState implements DeviceRuntime.Host {
 
 	public void setFault(Fault fault) {
 		receivedSinceFault.set(0);
+		flashOperationsSinceFault.set(0);
 		this.fault = fault;
+	}
+
+	@Override
+	public synchronized boolean powerHoldsForFlashOperation() {
+		flashOperations.incrementAndGet();
+		Fault now = fault;
+		if (now.kind() != Fault.Kind.POWER_CUT) {
+			return true;
+		}
+		if (flashOperationsSinceFault.getAndIncrement() < now.afterBytes()) {
+			return true;
+		}
+		setFault(Fault.none());
+		return false;
 	}
 
 	@Override

@@ -17,20 +17,42 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import dev.onramp.simulator.internal.PyValues.Bytes;
 import dev.onramp.simulator.internal.PyValues.Function;
 import dev.onramp.simulator.internal.PyValues.PyObject;
 
-/** The simulated flash: device paths mapped into a host folder, with MicroPython's errno for each failure. */
+/**
+ * The simulated flash: device paths mapped into a host folder, with MicroPython's errno for each failure. Metadata
+ * operations (create or truncate, rename, remove, mkdir) are atomic, as littlefs and FAT commit them; a write is not:
+ * when the power goes during one ({@link dev.onramp.simulator.Fault.Kind#POWER_CUT}), the first half of its bytes
+ * stays in the file, and a file is never rolled back to what it held when it was opened.
+ */
 final class FlashFiles {
 
 	private final Path root;
+	private final BooleanSupplier power;
 
+	/** For the firmware's own reads (its web server): no program of a test's runs there. */
 	FlashFiles(Path root) {
+		this(root, () -> true);
+	}
+
+	/** @param power asked before every flash operation: false when the power goes during it */
+	FlashFiles(Path root, BooleanSupplier power) {
 		this.root = root;
+		this.power = power;
+	}
+
+	/** Before a metadata operation: when the power goes now, the operation does not happen at all. */
+	void metadataOperation() {
+		if (!power.getAsBoolean()) {
+			throw new DeviceRuntime.PowerLost();
+		}
 	}
 
 	/** Maps a device path to the host folder, refusing to leave it. */
@@ -99,10 +121,13 @@ final class FlashFiles {
 			if (!Files.isDirectory(p.getParent())) {
 				throw PyException.osError(2, "ENOENT"); //$NON-NLS-1$
 			}
+			metadataOperation();
 			if (mode.startsWith("w")) { //$NON-NLS-1$
 				fileOp(() -> Files.write(p, new byte[0]));
+			} else if (!Files.exists(p)) {
+				fileOp(() -> Files.write(p, new byte[0]));
 			}
-			return new WritableFile(p, binary);
+			return new WritableFile(p, binary, power);
 		}
 		if (!Files.isRegularFile(p)) {
 			throw Files.isDirectory(p) ? PyException.osError(21, "EISDIR") : PyException.osError(2, "ENOENT"); //$NON-NLS-1$ //$NON-NLS-2$
@@ -114,11 +139,13 @@ final class FlashFiles {
 	private static final class WritableFile implements PyObject {
 		private final Path path;
 		private final boolean binary;
+		private final BooleanSupplier power;
 		private boolean closed;
 
-		WritableFile(Path path, boolean binary) {
+		WritableFile(Path path, boolean binary, BooleanSupplier power) {
 			this.path = path;
 			this.binary = binary;
+			this.power = power;
 		}
 
 		@Override
@@ -140,6 +167,11 @@ final class FlashFiles {
 					data = bytes.data();
 				} else {
 					data = PyValues.asStr(value).getBytes(StandardCharsets.UTF_8);
+				}
+				if (!power.getAsBoolean()) {
+					byte[] half = Arrays.copyOf(data, data.length / 2);
+					fileOp(() -> Files.write(path, half, StandardOpenOption.APPEND));
+					throw new DeviceRuntime.PowerLost();
 				}
 				fileOp(() -> Files.write(path, data, StandardOpenOption.APPEND));
 				return Long.valueOf(data.length);

@@ -65,9 +65,13 @@ final class PyLexer {
 					i++;
 				}
 			} else if ((c == 'b' || c == 'B') && i + 1 < n && (code.charAt(i + 1) == '\'' || code.charAt(i + 1) == '"')) {
-				i = readString(code, i + 1, line, true, tokens);
+				int end = readString(code, i + 1, line, true, tokens);
+				line += newlines(code, i, end);
+				i = end;
 			} else if (c == '\'' || c == '"') {
-				i = readString(code, i, line, false, tokens);
+				int end = readString(code, i, line, false, tokens);
+				line += newlines(code, i, end);
+				i = end;
 			} else if (Character.isDigit(c)) {
 				int j = i;
 				while (j < n && (Character.isLetterOrDigit(code.charAt(j)) || code.charAt(j) == '_')) {
@@ -122,18 +126,30 @@ final class PyLexer {
 		}
 	}
 
+	private static int newlines(String code, int from, int to) {
+		int count = 0;
+		for (int i = from; i < to; i++) {
+			if (code.charAt(i) == '\n') {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/** A string or bytes literal; a triple-quoted one may span lines (its line breaks are part of the value). */
 	private static int readString(String code, int start, int line, boolean bytes, List<Token> tokens) {
 		char quote = code.charAt(start);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		int i = start + 1;
 		int n = code.length();
+		boolean triple = start + 2 < n && code.charAt(start + 1) == quote && code.charAt(start + 2) == quote;
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		int i = start + (triple ? 3 : 1);
 		while (true) {
-			if (i >= n || code.charAt(i) == '\n') {
+			if (i >= n || !triple && code.charAt(i) == '\n') {
 				throw new PyException("SyntaxError", "unterminated string", line); //$NON-NLS-1$ //$NON-NLS-2$
 			}
 			char c = code.charAt(i);
-			if (c == quote) {
-				i++;
+			if (c == quote && (!triple || i + 2 < n && code.charAt(i + 1) == quote && code.charAt(i + 2) == quote)) {
+				i += triple ? 3 : 1;
 				break;
 			}
 			if (c == '\\' && i + 1 < n) {

@@ -19,7 +19,7 @@ import dev.onramp.simulator.internal.PyValues.Tuple;
 /**
  * Parses a snippet's statements into closures that run against the interpreter's namespace: imports (dotted module
  * names, {@code import a.b [as c]}, {@code from a.b import x [as y], z}), assignments,
- * {@code del}, {@code pass}, expression statements, {@code try:}/{@code finally:} and {@code for NAME in X:}.
+ * {@code del}, {@code pass}, expression statements, {@code try:}/{@code finally:} and {@code for NAME[, NAME...] in X:}.
  * Expressions are left to {@link PyExpressionParser}.
  */
 final class PyStatementParser {
@@ -98,7 +98,12 @@ final class PyStatementParser {
 				return PyValues.NONE;
 			};
 		}
-		String name = cursor.expectName();
+		List<String> names = new ArrayList<>();
+		names.add(cursor.expectName());
+		while (cursor.isOp(",")) { //$NON-NLS-1$
+			cursor.skip();
+			names.add(cursor.expectName());
+		}
 		if (!cursor.isName("in")) { //$NON-NLS-1$
 			throw cursor.syntaxError();
 		}
@@ -113,7 +118,7 @@ final class PyStatementParser {
 				throw PyValues.typeError("'" + PyValues.typeName(items) + "' object isn't iterable"); //$NON-NLS-1$ //$NON-NLS-2$
 			}
 			for (Object item : List.copyOf(list)) {
-				globals.put(name, item);
+				assignLoopTarget(names, item);
 				Interpreter.execute(body);
 			}
 			return PyValues.NONE;
@@ -121,6 +126,24 @@ final class PyStatementParser {
 	}
 
 	/** Simple statements on the line of the colon, or an indented block on the following lines. */
+	/** {@code for a in X} binds {@code a}; {@code for a, b in X} unpacks each item like an assignment. */
+	private void assignLoopTarget(List<String> names, Object item) {
+		if (names.size() == 1) {
+			globals.put(names.get(0), item);
+			return;
+		}
+		List<?> values = item instanceof Tuple t ? t.items() : item instanceof List<?> l ? l : null;
+		if (values == null) {
+			throw PyValues.typeError("'" + PyValues.typeName(item) + "' object isn't iterable"); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		if (values.size() != names.size()) {
+			throw new PyException("ValueError", "need " + names.size() + " values to unpack, got " + values.size()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		}
+		for (int i = 0; i < names.size(); i++) {
+			globals.put(names.get(i), values.get(i));
+		}
+	}
+
 	private List<Statement> suite() {
 		if (cursor.peek().kind() == PyLexer.Kind.NEWLINE) {
 			cursor.skip();

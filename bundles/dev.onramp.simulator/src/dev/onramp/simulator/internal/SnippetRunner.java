@@ -60,6 +60,10 @@ final class SnippetRunner {
 			interpreter.run(code);
 		} catch (LineLost e) {
 			throw new LineGone();
+		} catch (DeviceRuntime.PowerLost e) {
+			// the board is dead: it says nothing more, and its line goes with the power
+			line.dropLine();
+			throw new LineGone();
 		} catch (Interpreter.LocatedException e) {
 			error = e.exception().traceback(e.line());
 		} catch (PyException e) {
