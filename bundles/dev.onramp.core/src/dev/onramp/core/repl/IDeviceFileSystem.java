@@ -42,4 +42,21 @@ public interface IDeviceFileSystem {
 
 	/** @return the SHA-256 of the file computed on the device (hex), empty if the file does not exist */
 	Optional<String> sha256(String path) throws OnrampException;
+
+	/**
+	 * Replaces small files together, so that the device holds either all the old versions or all the new ones, never
+	 * some of each and never a half-written file (a certificate and its key). Each new file is written beside its
+	 * target ({@code <path>.n}), read back and checked on the device (size and SHA-256, or the content itself without
+	 * {@code hashlib}); only when all are correct are the old files moved aside ({@code <path>.o}), the new ones
+	 * renamed into place and the old ones removed. Leftovers of a run that stopped part-way (a cable pulled, power
+	 * lost) are resolved first: a swap that had started removing the old files is finished, any other is rolled
+	 * back. Missing directories are created.
+	 *
+	 * @param files at most {@link ReplacedFile#MAX_TOTAL} bytes in all, paths absolute and distinct
+	 * @return one result per file, in order
+	 * @throws OnrampException {@code PROTOCOL_ERROR} when a check fails (the old files are kept);
+	 *                         {@code DEVICE_VANISHED} or {@code TIMEOUT} when the line fails (old or new files, never
+	 *                         a mix)
+	 */
+	List<PutResult> replaceTogether(List<ReplacedFile> files) throws OnrampException;
 }

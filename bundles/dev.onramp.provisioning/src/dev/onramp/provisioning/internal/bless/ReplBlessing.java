@@ -28,22 +28,19 @@ import dev.onramp.core.certs.IssuedCertificate;
 import dev.onramp.core.certs.TrustMode;
 import dev.onramp.core.provisioning.ReprovisionRequest;
 import dev.onramp.core.repl.DeviceIdentity;
-import dev.onramp.core.repl.FileTransferProgress;
-import dev.onramp.core.repl.IDeviceFileSystem;
 import dev.onramp.core.repl.IReplSession;
-import dev.onramp.core.repl.PutResult;
+import dev.onramp.core.repl.ReplacedFile;
 import dev.onramp.core.repl.snippets.BoardSnippets;
 
 /**
  * The steps of the pyDirect blessing (PROTOCOLS.md §4) in the device's raw REPL session, before any reset:
  * identifying the board, the certificate request for it, installing the certificate and key, enabling HTTPS. The
- * certificate and key are first uploaded next to the old files ({@code .new}, each atomic and verified), then both
- * renamed in one snippet: a line that drops during the upload leaves the old pair intact. The private key exists in
- * clear only in the upload buffer, cleared afterwards, and is never part of a message.
+ * certificate and key replace the old pair together ({@link dev.onramp.core.repl.IDeviceFileSystem#replaceTogether}):
+ * written beside it, checked on the device, then swapped in, so that the board holds the old pair or the new one,
+ * never a mix. The private key exists in clear only in the upload buffer, cleared afterwards, and is never part of a
+ * message.
  */
 final class ReplBlessing {
-
-	private static final String STAGED = ".new"; //$NON-NLS-1$
 
 	/**
 	 * What the device said about itself before the blessing.
@@ -126,37 +123,17 @@ final class ReplBlessing {
 
 	static void install(IReplSession session, Board board, IssuedCertificate issued, SubMonitor monitor)
 			throws OnrampException {
-		IDeviceFileSystem files = session.files();
-		SubMonitor sub = SubMonitor.convert(monitor, 4);
-		files.mkdirs(parent(board.certFile()));
-		files.mkdirs(parent(board.keyFile()));
+		SubMonitor sub = SubMonitor.convert(monitor, 1);
 		byte[] chain = issued.certificateChainPem().getBytes(StandardCharsets.US_ASCII);
-		PutResult cert = files.put(board.certFile() + STAGED, chain, FileTransferProgress.NONE);
-		sub.split(1);
 		byte[] key = issued.privateKeyPem().utf8();
-		PutResult keyResult;
 		try {
-			keyResult = files.put(board.keyFile() + STAGED, key, FileTransferProgress.NONE);
+			// written beside the old pair, checked on the device, then swapped in together (IDeviceFileSystem)
+			session.files().replaceTogether(
+					List.of(new ReplacedFile(board.certFile(), chain), new ReplacedFile(board.keyFile(), key)));
 		} finally {
 			Arrays.fill(key, (byte) 0);
 		}
 		sub.split(1);
-		// both files are complete and verified on the device: swap them in together
-		session.execOrThrow(BoardSnippets.swapIn(board.certFile() + STAGED, board.certFile(), board.keyFile() + STAGED,
-				board.keyFile()), "Replacing the certificate files"); //$NON-NLS-1$
-		sub.split(1);
-		if (!files.sha256(board.certFile()).map(cert.sha256()::equalsIgnoreCase).orElse(false)
-				|| !files.sha256(board.keyFile()).map(keyResult.sha256()::equalsIgnoreCase).orElse(false)) {
-			throw new OnrampException(FailureReason.PROTOCOL_ERROR,
-					"The certificate files on the device differ from what was written.", //$NON-NLS-1$
-					"Check the device's file system (is it full?) and re-provision again."); //$NON-NLS-1$
-		}
-		sub.split(1);
-	}
-
-	private static String parent(String path) {
-		int slash = path.lastIndexOf('/');
-		return slash <= 0 ? "/" : path.substring(0, slash); //$NON-NLS-1$
 	}
 
 	/**

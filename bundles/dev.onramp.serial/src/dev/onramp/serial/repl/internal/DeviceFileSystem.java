@@ -28,6 +28,7 @@ import dev.onramp.core.repl.MicroPythonError;
 import dev.onramp.core.repl.PutResult;
 import dev.onramp.core.repl.PythonLiteral;
 import dev.onramp.core.repl.RemoteFile;
+import dev.onramp.core.repl.ReplacedFile;
 import dev.onramp.core.repl.snippets.FileSnippets;
 
 /**
@@ -359,6 +360,11 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 		} catch (OnrampException e) {
 			// the upload already failed; keep its error
 		}
+	}
+
+	@Override
+	public List<PutResult> replaceTogether(List<ReplacedFile> files) throws OnrampException {
+		return TogetherReplacement.run(session, files);
 	}
 
 	@Override

@@ -1,0 +1,352 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.serial.repl.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.onramp.core.FailureReason;
+import dev.onramp.core.OnrampException;
+import dev.onramp.core.repl.DeviceErrorException;
+import dev.onramp.core.repl.ExecResult;
+import dev.onramp.core.repl.MicroPythonError;
+import dev.onramp.core.repl.PutResult;
+import dev.onramp.core.repl.PythonLiteral;
+import dev.onramp.core.repl.PythonSource;
+import dev.onramp.core.repl.ReplacedFile;
+
+/**
+ * {@link dev.onramp.core.repl.IDeviceFileSystem#replaceTogether} in three snippets, each one raw-paste exchange: the
+ * device runs a snippet only once all of it arrived, so a line that drops mid-way leaves the flash as the previous
+ * snippet left it.
+ * <ol>
+ * <li><b>Look</b>: list the target directories (which targets, staged {@code .n} and backup {@code .o} files exist).</li>
+ * <li><b>Stage</b>: resolve the leftovers of an interrupted run (see below), create missing directories, write each
+ * new file to {@code <path>.n} from a literal in the snippet itself (a {@code str} for PEM text, else {@code bytes}), read it back from the flash and print its
+ * size and SHA-256 (without {@code hashlib}: the content). The host compares them with its own.</li>
+ * <li><b>Swap</b>, only when every staged file is correct: move the existing targets to {@code <path>.o}, rename the
+ * staged files into place, remove the backups (each rename is atomic and raises when it fails).</li>
+ * </ol>
+ * The targets therefore only ever hold all old files, all new files, or (while a swap runs) some of one generation
+ * and none of the other; never old and new together. A swap that stopped part-way leaves backups; the next run's
+ * look finds them: when every target exists and no staged file is left, the swap was removing backups and is
+ * finished; otherwise it is rolled back (each backup renamed over its target), before anything new is staged.
+ * <p>
+ * Wire cost: PEM text needs no escaping inside a triple-quoted bytes literal, so the host sends about 1 byte per
+ * payload byte plus about 330 bytes of code for the three snippets, whatever the size of the files. Names start with an underscore so that they do not clobber a user's globals.
+ */
+final class TogetherReplacement {
+
+	static final String STAGED = ".n"; //$NON-NLS-1$
+	static final String BACKUP = ".o"; //$NON-NLS-1$
+
+	private final ReplSession session;
+	private final List<ReplacedFile> files;
+	/** Directory → whether it exists, then the names in it. */
+	private final Map<String, Set<String>> listing = new LinkedHashMap<>();
+	private final Set<String> missingDirectories = new HashSet<>();
+
+	private TogetherReplacement(ReplSession session, List<ReplacedFile> files) {
+		this.session = session;
+		this.files = files;
+	}
+
+	static List<PutResult> run(ReplSession session, List<ReplacedFile> files) throws OnrampException {
+		check(files);
+		TogetherReplacement replacement = new TogetherReplacement(session, files);
+		replacement.look();
+		String recovery = replacement.recover();
+		List<PutResult> staged = replacement.stage(recovery, true);
+		replacement.swap();
+		return staged;
+	}
+
+	private static void check(List<ReplacedFile> files) {
+		if (files.isEmpty()) {
+			throw new IllegalArgumentException("no files to replace"); //$NON-NLS-1$
+		}
+		Set<String> paths = new HashSet<>();
+		long total = 0;
+		for (ReplacedFile file : files) {
+			if (!paths.add(file.path())) {
+				throw new IllegalArgumentException("a path given twice: " + file.path()); //$NON-NLS-1$
+			}
+			total += file.content().length;
+		}
+		if (total > ReplacedFile.MAX_TOTAL) {
+			throw new IllegalArgumentException(
+					total + " bytes are too many to replace together (at most " + ReplacedFile.MAX_TOTAL + ")"); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+	}
+
+	private static String parent(String path) {
+		int slash = path.lastIndexOf('/');
+		return slash <= 0 ? "/" : path.substring(0, slash); //$NON-NLS-1$
+	}
+
+	private static String name(String path) {
+		return path.substring(path.lastIndexOf('/') + 1);
+	}
+
+	private boolean exists(String path) {
+		Set<String> names = listing.get(parent(path));
+		return names != null && names.contains(name(path));
+	}
+
+	private void mark(String path, boolean present) {
+		Set<String> names = listing.get(parent(path));
+		if (present) {
+			names.add(name(path));
+		} else {
+			names.remove(name(path));
+		}
+	}
+
+	/** Lists each target directory; a missing one is created by the staging snippet (one level) or here. */
+	private void look() throws OnrampException {
+		List<String> directories = new ArrayList<>();
+		for (ReplacedFile file : files) {
+			if (!directories.contains(parent(file.path()))) {
+				directories.add(parent(file.path()));
+			}
+		}
+		int done = 0;
+		while (done < directories.size()) {
+			StringBuilder code = new StringBuilder("import os\n"); //$NON-NLS-1$
+			for (String directory : directories.subList(done, directories.size())) {
+				code.append("print(os.listdir(").append(PythonSource.quote(directory)).append("))\n"); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+			ExecResult result = session.exec(code.toString());
+			String[] lines = result.stdout().strip().isEmpty() ? new String[0]
+					: result.stdout().strip().split("\\r?\\n"); //$NON-NLS-1$
+			for (String line : lines) {
+				listing.put(directories.get(done++), names(line));
+			}
+			if (!result.ok()) {
+				MicroPythonError error = result.error().get();
+				if (!error.isOSError(MicroPythonError.ENOENT) || done >= directories.size()) {
+					throw new DeviceErrorException(FailureReason.PROTOCOL_ERROR,
+							"Listing " + directories.get(Math.min(done, directories.size() - 1)), error); //$NON-NLS-1$
+				}
+				String missing = directories.get(done++);
+				if (!listing.containsKey(parent(missing)) && !parent(missing).equals("/")) { //$NON-NLS-1$
+					session.files().mkdirs(missing); // deeper than one level: rare, so the plain way
+				} else {
+					missingDirectories.add(missing);
+				}
+				listing.put(missing, new HashSet<>());
+			}
+		}
+	}
+
+	private Set<String> names(String printed) throws OnrampException {
+		try {
+			Set<String> names = new HashSet<>();
+			for (Object name : (List<?>) PythonLiteral.parse(printed)) {
+				names.add((String) name);
+			}
+			return names;
+		} catch (IllegalArgumentException | ClassCastException e) {
+			throw new OnrampException(FailureReason.PROTOCOL_ERROR,
+					"Unexpected directory listing from the device: " + printed, null, e); //$NON-NLS-1$
+		}
+	}
+
+	/**
+	 * @return the statements that resolve an interrupted swap (empty when there is none); the listing is updated to
+	 *         the state they leave
+	 */
+	private String recover() {
+		boolean backups = false;
+		boolean allTargets = true;
+		boolean staged = false;
+		for (ReplacedFile file : files) {
+			backups |= exists(file.path() + BACKUP);
+			allTargets &= exists(file.path());
+			staged |= exists(file.path() + STAGED);
+		}
+		if (!backups) {
+			return ""; //$NON-NLS-1$
+		}
+		StringBuilder code = new StringBuilder();
+		boolean finish = allTargets && !staged;
+		for (ReplacedFile file : files) {
+			String target = file.path();
+			if (!exists(target + BACKUP)) {
+				continue;
+			}
+			if (!finish) {
+				if (exists(target)) {
+					code.append("os.remove(").append(PythonSource.quote(target)).append(")\n"); //$NON-NLS-1$ //$NON-NLS-2$
+				}
+				code.append("os.rename(").append(PythonSource.quote(target + BACKUP)).append(',') //$NON-NLS-1$
+						.append(PythonSource.quote(target)).append(")\n"); //$NON-NLS-1$
+				mark(target, true);
+			} else {
+				code.append("os.remove(").append(PythonSource.quote(target + BACKUP)).append(")\n"); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+			mark(target + BACKUP, false);
+		}
+		return code.toString();
+	}
+
+	/** @return the verified results; throws when a staged file differs (the targets are untouched) */
+	private List<PutResult> stage(String recovery, boolean hashlib) throws OnrampException {
+		StringBuilder code = new StringBuilder();
+		if (hashlib) {
+			code.append("import hashlib as _h\n"); //$NON-NLS-1$
+		}
+		code.append(recovery);
+		for (String directory : missingDirectories) {
+			code.append("os.mkdir(").append(PythonSource.quote(directory)).append(")\n"); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		boolean text = files.stream().allMatch(file -> isPlainText(file.content()));
+		StringBuilder names = new StringBuilder();
+		StringBuilder items = new StringBuilder();
+		for (int i = 0; i < files.size(); i++) {
+			names.append(i == 0 ? "" : ";").append('_').append(i).append('=') //$NON-NLS-1$ //$NON-NLS-2$
+					.append(PythonSource.quote(files.get(i).path()));
+			items.append(i == 0 ? "" : ",").append("(_").append(i).append(','); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			appendLiteral(items, files.get(i).content(), text);
+			items.append(')');
+		}
+		code.append(names).append('\n');
+		code.append("for _p,_d in(").append(items).append(files.size() == 1 ? ",):\n" : "):\n"); //$NON-NLS-1$ //$NON-NLS-2$
+		// text (PEM): str literal and text mode, the same bytes on the flash as binary mode would write
+		code.append(" _f=open(_p+'").append(STAGED).append(text ? "','w')" : "','wb')") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				.append(";_f.write(_d);_f.close();_d=open(_p+'").append(STAGED).append(text ? "').read()" : "','rb').read()") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				.append(";print(len(_d),").append(hashlib ? "_h.sha256(_d).digest())" : "repr(_d))"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		ExecResult result = session.exec(code.toString());
+		code.setLength(0);
+		if (!result.ok()) {
+			MicroPythonError error = result.error().get();
+			if (hashlib && error.type().equals("ImportError") && error.message().contains("hashlib")) { //$NON-NLS-1$ //$NON-NLS-2$
+				return stage(recovery, false);
+			}
+			throw new DeviceErrorException(FailureReason.PROTOCOL_ERROR, "Writing " + describe(), error); //$NON-NLS-1$
+		}
+		for (String directory : missingDirectories) {
+			listing.put(directory, new HashSet<>());
+		}
+		String[] lines = result.stdout().strip().split("\\r?\\n"); //$NON-NLS-1$
+		if (lines.length != files.size()) {
+			throw unexpected(lines.length + " lines for " + files.size() + " files"); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		List<PutResult> results = new ArrayList<>();
+		for (int i = 0; i < files.size(); i++) {
+			ReplacedFile file = files.get(i);
+			String line = lines[i].strip();
+			int space = line.indexOf(' ');
+			if (space < 0) {
+				throw unexpected("no size and check for " + file.path()); //$NON-NLS-1$
+			}
+			long size;
+			byte[] seen;
+			try {
+				size = Long.parseLong(line.substring(0, space));
+				Object printed = PythonLiteral.parse(line.substring(space + 1));
+				seen = printed instanceof String string ? string.getBytes(StandardCharsets.US_ASCII) : (byte[]) printed;
+			} catch (IllegalArgumentException | ClassCastException e) {
+				throw unexpected("no size and check for " + file.path()); //$NON-NLS-1$
+			}
+			String localHash = DeviceFileSystem.sha256Hex(file.content());
+			boolean same = size == file.content().length && (hashlib ? HexFormat.of().formatHex(seen).equals(localHash)
+					: Arrays.equals(seen, file.content()));
+			if (!hashlib) {
+				Arrays.fill(seen, (byte) 0);
+			}
+			if (!same) {
+				throw new OnrampException(FailureReason.PROTOCOL_ERROR, "The copy of " + file.path() //$NON-NLS-1$
+						+ " written on the device differs from what was sent (" + size + " of " //$NON-NLS-1$ //$NON-NLS-2$
+						+ file.content().length + " bytes); the previous files are kept.", //$NON-NLS-1$
+						"Retry; if it fails again the device's flash may be full or failing."); //$NON-NLS-1$
+			}
+			mark(file.path() + STAGED, true);
+			results.add(new PutResult(file.path(), size, localHash, false,
+					hashlib ? PutResult.Verification.DEVICE_SHA256 : PutResult.Verification.READ_BACK));
+		}
+		return results;
+	}
+
+	/**
+	 * Moves the old files aside, the new ones into place, and removes the old ones. Each rename is atomic and raises
+	 * when it fails, so a snippet that ends without an exception has done all of them.
+	 */
+	private void swap() throws OnrampException {
+		StringBuilder code = new StringBuilder("_r=os.rename\n"); //$NON-NLS-1$
+		List<String> backups = new ArrayList<>();
+		for (int i = 0; i < files.size(); i++) {
+			if (exists(files.get(i).path())) {
+				code.append("_r(_").append(i).append(",_").append(i).append("+'").append(BACKUP).append("');"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+				backups.add("_" + i); //$NON-NLS-1$
+			}
+		}
+		for (int i = 0; i < files.size(); i++) {
+			code.append("_r(_").append(i).append("+'").append(STAGED).append("',_").append(i).append(");"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+		}
+		for (String backup : backups) {
+			code.append("os.remove(").append(backup).append("+'").append(BACKUP).append("');"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		}
+		code.setLength(code.length() - 1);
+		ExecResult result = session.exec(code.toString());
+		if (!result.ok()) {
+			throw new DeviceErrorException(FailureReason.PROTOCOL_ERROR, "Renaming the new " + describe() //$NON-NLS-1$
+					+ " into place (the next attempt finishes or rolls back what was done)", result.error().get()); //$NON-NLS-1$
+		}
+	}
+
+	private String describe() {
+		StringBuilder text = new StringBuilder();
+		for (ReplacedFile file : files) {
+			text.append(text.length() == 0 ? "" : " and ").append(file.path()); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		return text.toString();
+	}
+
+	/** @param what never the content a snippet printed back (it may be a key) */
+	private static OnrampException unexpected(String what) {
+		return new OnrampException(FailureReason.PROTOCOL_ERROR,
+				"Unexpected answer from the device while checking the new files: " + what + "."); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/** @return whether the content is printable ASCII and line feeds only (PEM is) */
+	static boolean isPlainText(byte[] content) {
+		for (byte value : content) {
+			if (value != '\n' && (value < 0x20 || value >= 0x7f)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * A triple-quoted literal, {@code str} for plain text, else {@code bytes}: printable ASCII and line feeds as they
+	 * are (PEM text needs no escaping), the rest escaped, so that the raw REPL's control bytes never appear raw.
+	 */
+	static void appendLiteral(StringBuilder out, byte[] content, boolean text) {
+		out.append(text ? "'''" : "b'''"); //$NON-NLS-1$ //$NON-NLS-2$
+		for (byte value : content) {
+			int c = value & 0xff;
+			if (c == '\\' || c == '\'') {
+				out.append('\\').append((char) c);
+			} else if (c == '\n' || c >= 0x20 && c < 0x7f) {
+				out.append((char) c);
+			} else {
+				out.append(String.format("\\x%02x", Integer.valueOf(c))); //$NON-NLS-1$
+			}
+		}
+		out.append("'''"); //$NON-NLS-1$
+	}
+}
