@@ -290,16 +290,24 @@ final class ReplSession implements IReplSession {
 		try {
 			// plain raw, no waiting for the result: the board resets before it answers
 			reader.write((BoardSnippets.HARD_RESET + "\004").getBytes(StandardCharsets.US_ASCII)); //$NON-NLS-1$
-			awaitReceived();
+			awaitReset();
 		} finally {
 			channel.close();
 		}
 	}
 
-	/** The board's OK says it has the whole snippet: closing the port sooner could discard what is on the way. */
-	private void awaitReceived() {
+	/**
+	 * Returns once the board has reset, or after {@link #RESET_WATCH}. Its OK says it has the whole snippet (closing
+	 * the port sooner could discard what is on the way) but comes before the snippet runs; the first byte after it
+	 * (the boot output of a board behind a USB-UART bridge) or the port going away (native USB) says the board has
+	 * reset. Only then are its old services (a web server with the old certificate) gone: a caller that checks the
+	 * board right after this returns must not meet them.
+	 */
+	private void awaitReset() {
+		long deadline = ReplReader.deadline(RESET_WATCH);
 		try {
-			reader.readUntil(RAW_OK, ReplReader.deadline(RESET_WATCH));
+			reader.readUntil(RAW_OK, deadline);
+			reader.readByte(deadline);
 		} catch (ReplReader.Timeout | OnrampException e) {
 			// the line went (a native USB port resets with the board) or the board is rebooting already
 		}
