@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Upload benchmark: Onramp's base64 raw-paste upload against mpremote's repr(bytes) chunks, on the simulated
-# MicroPython device throttled to 115200 baud. Prints a table; it is a program, not a timed test.
+# Upload benchmark, on the simulated pyDirect board behind a 115200-baud line: the re-provision write (certificate
+# chain + key: mkdir, files, checks, renames) and upload time against size (1-64 KB), Onramp against mpremote's
+# method in the same run. Prints a table and FIGURE lines, and writes a CSV (default target/upload-benchmark.csv,
+# or --csv FILE). It is a program, not a timed test; it takes about five minutes.
 # `run-benchmark.sh serve` instead serves a simulated pyDirect device on socket://127.0.0.1:PORT (printed) until
 # standard input closes, for trying `./onramp info --port socket://127.0.0.1:PORT` by hand.
 #
-# It runs outside OSGi on a plain class path made of the reactor's compiled classes and the two Eclipse jars the
-# core API needs (equinox.common for IProgressMonitor/IStatus, org.eclipse.osgi for NLS), at the versions pinned in
+# It runs outside OSGi on a plain class path made of the reactor's compiled classes, the two Eclipse jars the
+# core API needs (equinox.common for IProgressMonitor/IStatus, org.eclipse.osgi for NLS) and Gson, at the versions pinned in
 # releng/dev.onramp.target/onramp.target, from the local Maven repository. Build first:
 #   source releng/scripts/env.sh && onramp_select_jdk && onramp_select_maven
 #   $ONRAMP_MVN -B verify -Donramp.ui.tests.skip=true -pl tests/dev.onramp.simulator.tests -am
@@ -20,9 +22,13 @@ cp=$(onramp_classes "$root/bundles/dev.onramp.core" "$root/bundles/dev.onramp.se
 	"$root/bundles/dev.onramp.simulator" "$here") || exit 1
 cp="$cp:$(jar org/eclipse/platform org.eclipse.equinox.common)"
 cp="$cp:$(jar org/eclipse/platform org.eclipse.osgi)"
+cp="$cp:$(jar com/google/code/gson gson)" # the simulated pyDirect board's settings files
 main=dev.onramp.simulator.tests.bench.UploadBenchmark
 if [ "${1:-}" = serve ]; then
 	main=dev.onramp.simulator.tests.bench.ServeSimulator
 	shift
+fi
+if [ "$main" = dev.onramp.simulator.tests.bench.UploadBenchmark ] && [ $# -eq 0 ]; then
+	set -- --csv "$here/target/upload-benchmark.csv"
 fi
 exec "$JAVA_HOME/bin/java" -cp "$cp" "$main" "$@"
