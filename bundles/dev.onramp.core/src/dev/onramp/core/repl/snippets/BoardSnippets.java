@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The snippets that identify a board and change its settings: identity, MAC, pyDirect's settings
- * ({@code lib.sys.settings}, PROTOCOLS.md §4), Wi-Fi through {@code network.WLAN}, the certificate swap, the reset.
+ * ({@code lib.sys.settings}, PROTOCOLS.md §4), Wi-Fi through {@code network.WLAN}, the reset (the certificate's replacement is
+ * {@link ReplaceSnippets}').
  * Every snippet the product sends lives in this package, so that one check runs them all against a real
  * MicroPython. Snippets may carry secrets (a Wi-Fi password): they are never logged.
  */
@@ -102,11 +103,5 @@ public final class BoardSnippets {
 				.append("settings.set('server.https_enabled', True)\n"); //$NON-NLS-1$
 		newHostname.ifPresent(h -> code.append("settings.set('device.hostname', ").append(quote(h)).append(")\n")); //$NON-NLS-1$ //$NON-NLS-2$
 		return code.append("settings.set('setup_mode', True)\nprint(settings.save())\n").toString(); //$NON-NLS-1$
-	}
-
-	/** Renames two staged files over their targets in one snippet (littlefs replaces atomically). */
-	public static String swapIn(String stagedA, String targetA, String stagedB, String targetB) {
-		return "import os\nos.rename(" + quote(stagedA) + ", " + quote(targetA) + ")\nos.rename(" + quote(stagedB) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-				+ ", " + quote(targetB) + ")\n"; //$NON-NLS-1$ //$NON-NLS-2$
 	}
 }

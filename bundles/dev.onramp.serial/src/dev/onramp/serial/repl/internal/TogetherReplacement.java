@@ -24,11 +24,11 @@ import dev.onramp.core.repl.ExecResult;
 import dev.onramp.core.repl.MicroPythonError;
 import dev.onramp.core.repl.PutResult;
 import dev.onramp.core.repl.PythonLiteral;
-import dev.onramp.core.repl.PythonSource;
 import dev.onramp.core.repl.ReplacedFile;
+import dev.onramp.core.repl.snippets.ReplaceSnippets;
 
 /**
- * {@link dev.onramp.core.repl.IDeviceFileSystem#replaceTogether} in three snippets, each one raw-paste exchange: the
+ * {@link dev.onramp.core.repl.IDeviceFileSystem#replaceTogether} in three snippets ({@link ReplaceSnippets}), each one raw-paste exchange: the
  * device runs a snippet only once all of it arrived, so a line that drops mid-way leaves the flash as the previous
  * snippet left it.
  * <ol>
@@ -49,8 +49,8 @@ import dev.onramp.core.repl.ReplacedFile;
  */
 final class TogetherReplacement {
 
-	static final String STAGED = ".n"; //$NON-NLS-1$
-	static final String BACKUP = ".o"; //$NON-NLS-1$
+	private static final String STAGED = ReplaceSnippets.STAGED;
+	private static final String BACKUP = ReplaceSnippets.BACKUP;
 
 	private final ReplSession session;
 	private final List<ReplacedFile> files;
@@ -124,11 +124,8 @@ final class TogetherReplacement {
 		}
 		int done = 0;
 		while (done < directories.size()) {
-			StringBuilder code = new StringBuilder("import os\n"); //$NON-NLS-1$
-			for (String directory : directories.subList(done, directories.size())) {
-				code.append("print(os.listdir(").append(PythonSource.quote(directory)).append("))\n"); //$NON-NLS-1$ //$NON-NLS-2$
-			}
-			ExecResult result = session.exec(code.toString());
+			String code = ReplaceSnippets.look(directories.subList(done, directories.size()));
+			ExecResult result = session.exec(code);
 			String[] lines = result.stdout().strip().isEmpty() ? new String[0]
 					: result.stdout().strip().split("\\r?\\n"); //$NON-NLS-1$
 			for (String line : lines) {
@@ -189,13 +186,12 @@ final class TogetherReplacement {
 			}
 			if (!finish) {
 				if (exists(target)) {
-					code.append("os.remove(").append(PythonSource.quote(target)).append(")\n"); //$NON-NLS-1$ //$NON-NLS-2$
+					code.append(ReplaceSnippets.remove(target));
 				}
-				code.append("os.rename(").append(PythonSource.quote(target + BACKUP)).append(',') //$NON-NLS-1$
-						.append(PythonSource.quote(target)).append(")\n"); //$NON-NLS-1$
+				code.append(ReplaceSnippets.restore(target));
 				mark(target, true);
 			} else {
-				code.append("os.remove(").append(PythonSource.quote(target + BACKUP)).append(")\n"); //$NON-NLS-1$ //$NON-NLS-2$
+				code.append(ReplaceSnippets.remove(target + BACKUP));
 			}
 			mark(target + BACKUP, false);
 		}
@@ -204,32 +200,12 @@ final class TogetherReplacement {
 
 	/** @return the verified results; throws when a staged file differs (the targets are untouched) */
 	private List<PutResult> stage(String recovery, boolean hashlib) throws OnrampException {
-		StringBuilder code = new StringBuilder();
-		if (hashlib) {
-			code.append("import hashlib as _h\n"); //$NON-NLS-1$
-		}
-		code.append(recovery);
+		StringBuilder prelude = new StringBuilder(recovery);
 		for (String directory : missingDirectories) {
-			code.append("os.mkdir(").append(PythonSource.quote(directory)).append(")\n"); //$NON-NLS-1$ //$NON-NLS-2$
+			prelude.append(ReplaceSnippets.mkdir(directory));
 		}
-		boolean text = files.stream().allMatch(file -> isPlainText(file.content()));
-		StringBuilder names = new StringBuilder();
-		StringBuilder items = new StringBuilder();
-		for (int i = 0; i < files.size(); i++) {
-			names.append(i == 0 ? "" : ";").append('_').append(i).append('=') //$NON-NLS-1$ //$NON-NLS-2$
-					.append(PythonSource.quote(files.get(i).path()));
-			items.append(i == 0 ? "" : ",").append("(_").append(i).append(','); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-			appendLiteral(items, files.get(i).content(), text);
-			items.append(')');
-		}
-		code.append(names).append('\n');
-		code.append("for _p,_d in(").append(items).append(files.size() == 1 ? ",):\n" : "):\n"); //$NON-NLS-1$ //$NON-NLS-2$
-		// text (PEM): str literal and text mode, the same bytes on the flash as binary mode would write
-		code.append(" _f=open(_p+'").append(STAGED).append(text ? "','w')" : "','wb')") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-				.append(";_f.write(_d);_f.close();_d=open(_p+'").append(STAGED).append(text ? "').read()" : "','rb').read()") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-				.append(";print(len(_d),").append(hashlib ? "_h.sha256(_d).digest())" : "repr(_d))"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-		ExecResult result = session.exec(code.toString());
-		code.setLength(0);
+		String code = ReplaceSnippets.stage(prelude.toString(), files, hashlib);
+		ExecResult result = session.exec(code);
 		if (!result.ok()) {
 			MicroPythonError error = result.error().get();
 			if (hashlib && error.type().equals("ImportError") && error.message().contains("hashlib")) { //$NON-NLS-1$ //$NON-NLS-2$
@@ -285,22 +261,12 @@ final class TogetherReplacement {
 	 * when it fails, so a snippet that ends without an exception has done all of them.
 	 */
 	private void swap() throws OnrampException {
-		StringBuilder code = new StringBuilder("_r=os.rename\n"); //$NON-NLS-1$
-		List<String> backups = new ArrayList<>();
+		boolean[] exists = new boolean[files.size()];
 		for (int i = 0; i < files.size(); i++) {
-			if (exists(files.get(i).path())) {
-				code.append("_r(_").append(i).append(",_").append(i).append("+'").append(BACKUP).append("');"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-				backups.add("_" + i); //$NON-NLS-1$
-			}
+			exists[i] = exists(files.get(i).path());
 		}
-		for (int i = 0; i < files.size(); i++) {
-			code.append("_r(_").append(i).append("+'").append(STAGED).append("',_").append(i).append(");"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-		}
-		for (String backup : backups) {
-			code.append("os.remove(").append(backup).append("+'").append(BACKUP).append("');"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-		}
-		code.setLength(code.length() - 1);
-		ExecResult result = session.exec(code.toString());
+		String code = ReplaceSnippets.swap(exists);
+		ExecResult result = session.exec(code);
 		if (!result.ok()) {
 			throw new DeviceErrorException(FailureReason.PROTOCOL_ERROR, "Renaming the new " + describe() //$NON-NLS-1$
 					+ " into place (the next attempt finishes or rolls back what was done)", result.error().get()); //$NON-NLS-1$
@@ -319,34 +285,5 @@ final class TogetherReplacement {
 	private static OnrampException unexpected(String what) {
 		return new OnrampException(FailureReason.PROTOCOL_ERROR,
 				"Unexpected answer from the device while checking the new files: " + what + "."); //$NON-NLS-1$ //$NON-NLS-2$
-	}
-
-	/** @return whether the content is printable ASCII and line feeds only (PEM is) */
-	static boolean isPlainText(byte[] content) {
-		for (byte value : content) {
-			if (value != '\n' && (value < 0x20 || value >= 0x7f)) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/**
-	 * A triple-quoted literal, {@code str} for plain text, else {@code bytes}: printable ASCII and line feeds as they
-	 * are (PEM text needs no escaping), the rest escaped, so that the raw REPL's control bytes never appear raw.
-	 */
-	static void appendLiteral(StringBuilder out, byte[] content, boolean text) {
-		out.append(text ? "'''" : "b'''"); //$NON-NLS-1$ //$NON-NLS-2$
-		for (byte value : content) {
-			int c = value & 0xff;
-			if (c == '\\' || c == '\'') {
-				out.append('\\').append((char) c);
-			} else if (c == '\n' || c >= 0x20 && c < 0x7f) {
-				out.append((char) c);
-			} else {
-				out.append(String.format("\\x%02x", Integer.valueOf(c))); //$NON-NLS-1$
-			}
-		}
-		out.append("'''"); //$NON-NLS-1$
 	}
 }

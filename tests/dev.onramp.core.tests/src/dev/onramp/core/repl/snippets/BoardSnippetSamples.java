@@ -33,8 +33,6 @@ final class BoardSnippetSamples {
 				Sample.clean("wifi", "disconnect", BoardSnippets.DISCONNECT), //$NON-NLS-1$ //$NON-NLS-2$
 				Sample.clean("bless", "setup mode", BoardSnippets.enterPyDirectSetupMode(Optional.empty())), //$NON-NLS-1$ //$NON-NLS-2$
 				Sample.clean("bless", "setup mode, new name", BoardSnippets.enterPyDirectSetupMode(Optional.of("bench-7"))), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-				new Sample("bless", "swap in missing files", //$NON-NLS-1$ //$NON-NLS-2$
-						BoardSnippets.swapIn("/certs/a.new", "/certs/a", "/certs/b.new", "/certs/b"), Optional.of("OSError")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
 				Sample.clean("reset", "hard reset", BoardSnippets.HARD_RESET)); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 }

@@ -16,10 +16,11 @@ public final class SnippetCatalog {
 	private SnippetCatalog() {
 	}
 
-	/** @return the file snippets' samples, then the board snippets' */
+	/** @return the file snippets' samples, then the board snippets', then the replacement's */
 	public static List<Sample> samples() {
 		List<Sample> samples = new ArrayList<>(FileSnippetSamples.all());
 		samples.addAll(BoardSnippetSamples.all());
+		samples.addAll(ReplaceSnippetSamples.all());
 		return List.copyOf(samples);
 	}
 

@@ -1,0 +1,136 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Onramp contributors.
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package dev.onramp.core.repl.snippets;
+
+import static dev.onramp.core.repl.PythonSource.quote;
+
+import java.util.List;
+
+import dev.onramp.core.repl.ReplacedFile;
+
+/**
+ * The snippets of {@link dev.onramp.core.repl.IDeviceFileSystem#replaceTogether}: look at the target folders, stage
+ * and check the new files beside the old ones, swap them in. They are short because their bytes count against the
+ * payload on a 115200-baud line; names start with an underscore so that they do not clobber a user's globals. The
+ * stage snippet carries the files' content (a private key): it is never logged.
+ */
+public final class ReplaceSnippets {
+
+	/** Suffix of a new file written and checked beside its target. */
+	public static final String STAGED = ".n"; //$NON-NLS-1$
+	/** Suffix of an old file moved aside while a swap runs. */
+	public static final String BACKUP = ".o"; //$NON-NLS-1$
+
+	private ReplaceSnippets() {
+	}
+
+	/** Prints {@code os.listdir} of each folder, one list per line; raises {@code OSError} at a missing one. */
+	public static String look(List<String> directories) {
+		StringBuilder code = new StringBuilder("import os\n"); //$NON-NLS-1$
+		for (String directory : directories) {
+			code.append("print(os.listdir(").append(quote(directory)).append("))\n"); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		return code.toString();
+	}
+
+	/** A statement for the stage snippet's prelude (after {@link #look}, {@code os} is imported). */
+	public static String mkdir(String directory) {
+		return "os.mkdir(" + quote(directory) + ")\n"; //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/** A statement for the stage snippet's prelude. */
+	public static String remove(String path) {
+		return "os.remove(" + quote(path) + ")\n"; //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/** A statement for the stage snippet's prelude: the backup of {@code target} back in its place. */
+	public static String restore(String target) {
+		return "os.rename(" + quote(target + BACKUP) + "," + quote(target) + ")\n"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+	}
+
+	/**
+	 * Runs the prelude, names the targets {@code _0, _1, ...}, writes each file to {@code <target>.n}, reads it back
+	 * and prints its length and SHA-256 digest ({@code bytes}), or without {@code hashlib} the {@code repr} of what it
+	 * read, one line per file. Plain text (PEM) travels as a {@code str} literal needing no escapes, written in text
+	 * mode; anything else as an escaped {@code bytes} literal, written in binary mode.
+	 */
+	public static String stage(String prelude, List<ReplacedFile> files, boolean hashlib) {
+		boolean text = files.stream().allMatch(file -> isPlainText(file.content()));
+		StringBuilder code = new StringBuilder(hashlib ? "import hashlib as _h\n" : ""); //$NON-NLS-1$ //$NON-NLS-2$
+		code.append(prelude);
+		StringBuilder names = new StringBuilder();
+		StringBuilder items = new StringBuilder();
+		for (int i = 0; i < files.size(); i++) {
+			names.append(i == 0 ? "" : ";").append('_').append(i).append('=').append(quote(files.get(i).path())); //$NON-NLS-1$ //$NON-NLS-2$
+			items.append(i == 0 ? "" : ",").append("(_").append(i).append(','); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			appendLiteral(items, files.get(i).content(), text);
+			items.append(')');
+		}
+		code.append(names).append('\n');
+		code.append("for _p,_d in(").append(items).append(files.size() == 1 ? ",):\n" : "):\n"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		code.append(" _f=open(_p+'").append(STAGED).append(text ? "','w')" : "','wb')") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				.append(";_f.write(_d);_f.close();_d=open(_p+'").append(STAGED) //$NON-NLS-1$
+				.append(text ? "').read()" : "','rb').read()") //$NON-NLS-1$ //$NON-NLS-2$
+				.append(";print(len(_d),").append(hashlib ? "_h.sha256(_d).digest())" : "repr(_d))"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		return code.toString();
+	}
+
+	/**
+	 * After {@link #stage}: moves each target that exists to {@code <target>.o}, then each staged file into place,
+	 * then removes the backups. Each rename is atomic and raises when it fails.
+	 *
+	 * @param exists per file, whether its target exists now
+	 */
+	public static String swap(boolean[] exists) {
+		StringBuilder code = new StringBuilder("_r=os.rename\n"); //$NON-NLS-1$
+		for (int i = 0; i < exists.length; i++) {
+			if (exists[i]) {
+				code.append("_r(_").append(i).append(",_").append(i).append("+'").append(BACKUP).append("');"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+			}
+		}
+		for (int i = 0; i < exists.length; i++) {
+			code.append("_r(_").append(i).append("+'").append(STAGED).append("',_").append(i).append(");"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+		}
+		for (int i = 0; i < exists.length; i++) {
+			if (exists[i]) {
+				code.append("os.remove(_").append(i).append("+'").append(BACKUP).append("');"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			}
+		}
+		code.setLength(code.length() - 1);
+		return code.append('\n').toString();
+	}
+
+	/** @return whether the content is printable ASCII and line feeds only (PEM is) */
+	public static boolean isPlainText(byte[] content) {
+		for (byte value : content) {
+			if (value != '\n' && (value < 0x20 || value >= 0x7f)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * A triple-quoted literal, {@code str} for plain text, else {@code bytes}: printable ASCII and line feeds as they
+	 * are, the rest escaped, so that the raw REPL's control bytes never appear raw.
+	 */
+	private static void appendLiteral(StringBuilder out, byte[] content, boolean text) {
+		out.append(text ? "'''" : "b'''"); //$NON-NLS-1$ //$NON-NLS-2$
+		for (byte value : content) {
+			int c = value & 0xff;
+			if (c == '\\' || c == '\'') {
+				out.append('\\').append((char) c);
+			} else if (c == '\n' || c >= 0x20 && c < 0x7f) {
+				out.append((char) c);
+			} else {
+				out.append(String.format("\\x%02x", Integer.valueOf(c))); //$NON-NLS-1$
+			}
+		}
+		out.append("'''"); //$NON-NLS-1$
+	}
+}
