@@ -31,7 +31,6 @@ import dev.onramp.core.repl.IDeviceFileSystem;
 import dev.onramp.core.repl.IReplSession;
 import dev.onramp.core.repl.ReplOptions;
 import dev.onramp.core.repl.ReplacedFile;
-import dev.onramp.core.repl.snippets.BoardSnippets;
 import dev.onramp.serial.repl.internal.ReplService;
 import dev.onramp.simulator.SimulatedMicroPythonDevice;
 import dev.onramp.simulator.SimulatorOptions;
@@ -165,7 +164,8 @@ public final class UploadBenchmark {
 		files.mkdirs("/certs"); //$NON-NLS-1$
 		files.put(CERT + ".new", pem.chain(), FileTransferProgress.NONE); //$NON-NLS-1$
 		files.put(KEY + ".new", pem.key(), FileTransferProgress.NONE); //$NON-NLS-1$
-		session.execOrThrow(BoardSnippets.swapIn(CERT + ".new", CERT, KEY + ".new", KEY), "swap"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		session.execOrThrow("import os\nos.rename('" + CERT + ".new', '" + CERT + "')\nos.rename('" + KEY + ".new', '" + KEY //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+				+ "')\n", "swap"); //$NON-NLS-1$ //$NON-NLS-2$
 		files.sha256(CERT);
 		files.sha256(KEY);
 	}
