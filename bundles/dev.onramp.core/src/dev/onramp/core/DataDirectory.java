@@ -36,8 +36,9 @@ public final class DataDirectory {
 	 * @param property    looks up {@link #PROPERTY} (a bundle context's or the system's properties)
 	 * @param environment the process environment
 	 * @return {@code onramp.data.dir}, else {@code $ONRAMP_DATA_DIR}, else the platform's per-user folder:
-	 *         {@code $XDG_DATA_HOME/onramp} or {@code ~/.local/share/onramp} (Linux), {@code %APPDATA%\Onramp}
-	 *         (Windows), {@code ~/Library/Application Support/Onramp} (macOS)
+	 *         {@code $XDG_DATA_HOME/onramp} or {@code ~/.local/share/onramp} (Linux and other Unix systems),
+	 *         {@code %LOCALAPPDATA%\Onramp} or {@code ~\AppData\Local\Onramp} (Windows: the CA's private key stays on
+	 *         this computer rather than roaming with the profile), {@code ~/Library/Application Support/Onramp} (macOS)
 	 */
 	public static Path resolve(UnaryOperator<String> property, Map<String, String> environment, String osName,
 			Path userHome) {
@@ -51,13 +52,15 @@ public final class DataDirectory {
 		}
 		String os = osName.toLowerCase(Locale.ROOT);
 		if (os.startsWith("windows")) { //$NON-NLS-1$
-			String appData = environment.get("APPDATA"); //$NON-NLS-1$
-			return appData != null ? Path.of(appData, "Onramp") : userHome.resolve("Onramp"); //$NON-NLS-1$ //$NON-NLS-2$
+			String localAppData = environment.get("LOCALAPPDATA"); //$NON-NLS-1$
+			return localAppData != null && !localAppData.isBlank() ? Path.of(localAppData, "Onramp") //$NON-NLS-1$
+					: userHome.resolve("AppData").resolve("Local").resolve("Onramp"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		}
-		if (os.startsWith("mac")) { //$NON-NLS-1$
-			return userHome.resolve("Library/Application Support/Onramp"); //$NON-NLS-1$
+		if (os.startsWith("mac") || os.startsWith("darwin")) { //$NON-NLS-1$ //$NON-NLS-2$
+			return userHome.resolve("Library").resolve("Application Support").resolve("Onramp"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		}
 		String xdg = environment.get("XDG_DATA_HOME"); //$NON-NLS-1$
-		return xdg != null && !xdg.isBlank() ? Path.of(xdg, "onramp") : userHome.resolve(".local/share/onramp"); //$NON-NLS-1$ //$NON-NLS-2$
+		return xdg != null && !xdg.isBlank() ? Path.of(xdg, "onramp") //$NON-NLS-1$
+				: userHome.resolve(".local").resolve("share").resolve("onramp"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	}
 }
