@@ -18,6 +18,16 @@ public interface ISerialPortService {
 	List<SerialPortInfo> listPorts();
 
 	/**
+	 * @param ports a list of {@link #listPorts()}
+	 * @return what a user should know about it on this computer's platform, one paragraph each, empty when all is
+	 *         well: why a board may be missing (the cable, and on Windows and macOS the driver of its USB-serial chip)
+	 *         and how to get at ports this user may not open
+	 */
+	default List<String> advice(List<SerialPortInfo> ports) {
+		return List.of();
+	}
+
+	/**
 	 * Opens a port exclusively.
 	 *
 	 * @param port     a device path, a {@code /dev/serial/by-id/} link, {@code COM3}, {@code socket://host:port}, or

@@ -14,7 +14,12 @@ enum Platform {
 	LINUX, MAC, WINDOWS, OTHER;
 
 	static Platform current() {
-		String name = System.getProperty("os.name", "").toLowerCase(Locale.ROOT); //$NON-NLS-1$ //$NON-NLS-2$
+		return of(System.getProperty("os.name", "")); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/** @param osName the JVM's {@code os.name}: {@code Linux}, {@code Mac OS X}, {@code Windows 11}, ... */
+	static Platform of(String osName) {
+		String name = osName.toLowerCase(Locale.ROOT);
 		if (name.contains("linux")) { //$NON-NLS-1$
 			return LINUX;
 		}

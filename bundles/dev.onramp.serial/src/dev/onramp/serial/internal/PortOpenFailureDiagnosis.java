@@ -40,12 +40,12 @@ final class PortOpenFailureDiagnosis {
 
 	static OnrampException diagnose(PortOpenFailure failure) {
 		return switch (classify(failure.platform(), failure.errorCode())) {
-		case PORT_NOT_FOUND -> notFound(failure.requestedPort());
+		case PORT_NOT_FOUND -> notFound(failure.platform(), failure.requestedPort());
 		case PERMISSION_DENIED -> permissionDenied(failure);
 		case PORT_BUSY -> busy(failure.portName(), failure.holders());
 		default -> new OnrampException(FailureReason.DEVICE_UNREACHABLE,
 				"Could not open " + failure.portName() + " (system error " + failure.errorCode() + ").", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-				PORTS_HINT + " Unplug and replug the board if it is listed there."); //$NON-NLS-1$
+				withDriverHint(PORTS_HINT + " Unplug and replug the board if it is listed there.", failure)); //$NON-NLS-1$
 		};
 	}
 
@@ -69,10 +69,24 @@ final class PortOpenFailureDiagnosis {
 		};
 	}
 
-	static OnrampException notFound(String requestedPort) {
+	static OnrampException notFound(Platform platform, String requestedPort) {
+		StringBuilder hint = new StringBuilder(PORTS_HINT)
+				.append(" If the board is not listed, use a data-capable USB cable (some cables only charge)"); //$NON-NLS-1$
+		switch (platform) {
+		case WINDOWS -> hint.append(". Windows names serial ports COM1, COM2, ... (Device Manager, Ports (COM & LPT)). ") //$NON-NLS-1$
+				.append(UsbSerialDrivers.BOTH);
+		case MAC -> hint.append(". macOS names them /dev/cu.usbserial-..., /dev/cu.SLAB_USBtoUART,") //$NON-NLS-1$
+				.append(" /dev/cu.wchusbserial... or /dev/cu.usbmodem... ").append(UsbSerialDrivers.BOTH); //$NON-NLS-1$
+		default -> hint.append(" and check the driver of its USB-serial chip."); //$NON-NLS-1$
+		}
 		return new OnrampException(FailureReason.PORT_NOT_FOUND, "There is no serial port " + requestedPort + '.', //$NON-NLS-1$
-				PORTS_HINT + " If the board is not listed, use a data-capable USB cable (some cables only charge)" //$NON-NLS-1$
-						+ " and check the driver of its USB-serial chip."); //$NON-NLS-1$
+				hint.toString());
+	}
+
+	/** @return the hint, followed by the driver to install when the port's chip needs one on this platform */
+	private static String withDriverHint(String hint, PortOpenFailure failure) {
+		return UsbSerialDrivers.hint(failure.platform(), failure.usb()).map(driver -> hint + ' ' + driver)
+				.orElse(hint);
 	}
 
 	static OnrampException busy(String portName, List<PortHolder> holders) {
@@ -127,6 +141,7 @@ final class PortOpenFailureDiagnosis {
 					.append("; usually joining its group helps: sudo usermod -aG dialout $USER, then log out and in again."); //$NON-NLS-1$
 		} else {
 			hint.append("Check that your user may use ").append(failure.devicePath()).append(" and that no security software blocks it."); //$NON-NLS-1$ //$NON-NLS-2$
+			UsbSerialDrivers.hint(failure.platform(), failure.usb()).ifPresent(driver -> hint.append(' ').append(driver));
 		}
 		Optional<UsbBridge> bridge = failure.usb().flatMap(usb -> usb.bridge());
 		if (failure.platform() == Platform.LINUX && bridge.isPresent() && bridge.get().claimedByBrltty()) {

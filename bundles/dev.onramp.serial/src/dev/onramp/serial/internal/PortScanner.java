@@ -15,16 +15,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
-import com.fazecast.jSerialComm.SerialPort;
+import java.util.function.Supplier;
 
 import dev.onramp.core.UsbIdentity;
+import dev.onramp.core.serial.PortAccess;
 import dev.onramp.core.serial.SerialPortInfo;
 
 /**
- * Lists the serial ports: jSerialComm's enumeration, named by the udev links of the by-id directory, plus the ports
- * that symbolic links in extra directories point to (pseudo-terminals of socat or simulators, which no enumeration
- * finds).
+ * Lists the serial ports: jSerialComm's enumeration, named as each platform names them (Linux: the device, with the
+ * udev link of the by-id directory that survives renumbering; macOS: the callout device {@code /dev/cu.*}, each
+ * device once; Windows: {@code COMn}), plus the ports that symbolic links in extra directories point to
+ * (pseudo-terminals of socat or simulators, which no enumeration finds).
  */
 final class PortScanner {
 
@@ -35,9 +36,10 @@ final class PortScanner {
 	 */
 	static final String LINK_DIRECTORIES_PROPERTY = "dev.onramp.serial.linkDirectories"; //$NON-NLS-1$
 
+	private final Platform platform;
 	private final Path byIdDirectory;
 	private final List<Path> linkDirectories;
-	private final boolean enumerateSystemPorts;
+	private final Supplier<List<SystemPort>> systemPorts;
 
 	/**
 	 * @param byIdDirectory        the directory of stable links ({@code /dev/serial/by-id})
@@ -45,9 +47,25 @@ final class PortScanner {
 	 * @param enumerateSystemPorts whether to list the ports the operating system enumerates (tests turn it off)
 	 */
 	PortScanner(Path byIdDirectory, List<Path> linkDirectories, boolean enumerateSystemPorts) {
+		this(Platform.current(), byIdDirectory, linkDirectories, enumerateSystemPorts ? SystemPort::enumerate : List::of);
+	}
+
+	/**
+	 * For tests of another platform's listing: the ports that platform's enumeration would give.
+	 *
+	 * @param platform    whose naming rules apply
+	 * @param systemPorts the operating system's enumeration
+	 */
+	PortScanner(Platform platform, Path byIdDirectory, List<Path> linkDirectories,
+			Supplier<List<SystemPort>> systemPorts) {
+		this.platform = platform;
 		this.byIdDirectory = byIdDirectory;
 		this.linkDirectories = List.copyOf(linkDirectories);
-		this.enumerateSystemPorts = enumerateSystemPorts;
+		this.systemPorts = systemPorts;
+	}
+
+	Platform platform() {
+		return platform;
 	}
 
 	static PortScanner system() {
@@ -67,15 +85,14 @@ final class PortScanner {
 		return directories;
 	}
 
-	/** @return the ports present now, sorted by system path */
+	/** @return the ports present now, each once, sorted by system path */
 	List<SerialPortInfo> scan() {
 		Map<String, SerialPortInfo> ports = new TreeMap<>();
-		Map<Path, Path> stableLinks = StableLinks.scan(byIdDirectory);
-		if (enumerateSystemPorts) {
-			for (SerialPort port : SerialPort.getCommPorts()) {
-				SerialPortInfo info = describe(port, stableLinks);
-				ports.put(info.systemPath(), info);
-			}
+		Map<Path, Path> stableLinks = platform == Platform.WINDOWS ? Map.of() : StableLinks.scan(byIdDirectory);
+		for (SystemPort port : systemPorts.get()) {
+			SerialPortInfo info = describe(port, stableLinks);
+			// macOS has a dial-in and a callout device for each port: both name the callout one, listed once
+			ports.putIfAbsent(info.systemPath(), info);
 		}
 		for (Path directory : linkDirectories) {
 			StableLinks.scan(directory).forEach((device, link) -> {
@@ -92,20 +109,23 @@ final class PortScanner {
 		return Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path);
 	}
 
-	static SerialPortInfo describe(SerialPort port, Map<Path, Path> stableLinks) {
-		String systemPath = port.getSystemPortPath();
+	SerialPortInfo describe(SystemPort port, Map<Path, Path> stableLinks) {
+		if (platform == Platform.WINDOWS) {
+			// COM ports have no file to probe: the driver decides when the port is opened
+			String name = PortNames.canonical(platform, port.name().isBlank() ? port.path() : port.name());
+			return new SerialPortInfo(name, "", port.description(), usbIdentity(port), PortAccess.UNKNOWN); //$NON-NLS-1$
+		}
+		String systemPath = PortNames.canonical(platform, port.path());
 		Path stable = stableLinks.get(StableLinks.realPath(Path.of(systemPath)));
 		return new SerialPortInfo(systemPath, stable == null ? "" : stable.toString(), //$NON-NLS-1$
-				port.getPortDescription(), usbIdentity(port), PortAccessProbe.probe(Path.of(systemPath)));
+				port.description(), usbIdentity(port), PortAccessProbe.probe(Path.of(systemPath)));
 	}
 
-	private static Optional<UsbIdentity> usbIdentity(SerialPort port) {
-		int vendorId = port.getVendorID();
-		int productId = port.getProductID();
-		if (vendorId < 0 || productId < 0) {
+	private static Optional<UsbIdentity> usbIdentity(SystemPort port) {
+		if (port.vendorId() < 0 || port.productId() < 0 || port.vendorId() > 0xFFFF || port.productId() > 0xFFFF) {
 			return Optional.empty();
 		}
-		return Optional.of(new UsbIdentity(vendorId, productId, port.getSerialNumber(), port.getManufacturer(),
-				port.getDescriptivePortName()));
+		return Optional.of(new UsbIdentity(port.vendorId(), port.productId(), port.serialNumber(),
+				port.manufacturer(), port.product()));
 	}
 }

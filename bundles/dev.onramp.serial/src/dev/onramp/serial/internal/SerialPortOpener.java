@@ -55,7 +55,7 @@ final class SerialPortOpener {
 			opened = true;
 			return new SerialPortChannel(requestedPort, port, () -> openDevices.remove(device));
 		} catch (SerialPortInvalidPortException e) {
-			throw PortOpenFailureDiagnosis.notFound(requestedPort);
+			throw PortOpenFailureDiagnosis.notFound(platform, requestedPort);
 		} finally {
 			if (!opened) {
 				openDevices.remove(device);
@@ -75,14 +75,17 @@ final class SerialPortOpener {
 		}
 	}
 
-	/** @return the real device behind a path or link; a Windows name like {@code COM3} as it is */
+	/**
+	 * @return the real device behind a path or link; a Windows COM port as {@code COMn} ({@code com3} and
+	 *         {@code \\.\COM10} too); on macOS the callout device {@code /dev/cu.X} for {@code /dev/tty.X}
+	 */
 	private String devicePath(String requestedPort) throws OnrampException {
-		if (platform == Platform.WINDOWS && !requestedPort.contains("/") && !requestedPort.contains("\\")) { //$NON-NLS-1$ //$NON-NLS-2$
-			return requestedPort;
+		if (platform == Platform.WINDOWS && PortNames.isWindowsComPort(requestedPort)) {
+			return PortNames.canonical(platform, requestedPort);
 		}
-		Path path = Path.of(requestedPort);
+		Path path = Path.of(PortNames.canonical(platform, requestedPort));
 		if (!Files.exists(path)) {
-			throw PortOpenFailureDiagnosis.notFound(requestedPort);
+			throw PortOpenFailureDiagnosis.notFound(platform, requestedPort);
 		}
 		return StableLinks.realPath(path).toString();
 	}
@@ -95,9 +98,10 @@ final class SerialPortOpener {
 			Path devicePath = Path.of(device);
 			ownership = DeviceNodeOwnership.of(devicePath);
 			holders = PortHolders.of(devicePath);
-			usb = scanner.scan().stream().filter(p -> p.systemPath().equals(device)).findFirst()
-					.flatMap(SerialPortInfo::usb);
 		}
+		// the chip tells which driver to suggest on Windows and macOS, and whether brltty may be in the way on Linux
+		usb = scanner.scan().stream().filter(p -> p.systemPath().equals(device)).findFirst()
+				.flatMap(SerialPortInfo::usb);
 		return new PortOpenFailure(requestedPort, device, platform, errorCode, ownership, usb, holders);
 	}
 }

@@ -24,7 +24,8 @@ import dev.onramp.core.serial.ISerialPortService;
 import dev.onramp.core.serial.SerialPortInfo;
 
 /**
- * Serial ports through jSerialComm, with the stable by-id paths and access rights of Linux, serial lines over TCP
+ * Serial ports through jSerialComm, named as each platform names them (with the stable by-id paths and access
+ * rights of Linux, the callout devices of macOS, the COM ports of Windows), serial lines over TCP
  * (plain, or RFC 2217 with the modem lines),
  * and hot-plug events from a {@link PortWatcher} that runs while the component is active.
  */
@@ -46,7 +47,7 @@ public class SerialPortService implements ISerialPortService {
 	/** For tests: ports from other directories, polled at another pace. */
 	SerialPortService(PortScanner scanner, Duration pollInterval) {
 		this.scanner = scanner;
-		this.opener = new SerialPortOpener(Platform.current(), scanner);
+		this.opener = new SerialPortOpener(scanner.platform(), scanner);
 		this.watcher = new PortWatcher(scanner::scan, this::publish, pollInterval, PortWatcher.DEFAULT_SETTLE_TIME);
 	}
 
@@ -70,7 +71,12 @@ public class SerialPortService implements ISerialPortService {
 	@Override
 	public List<SerialPortInfo> listPorts() {
 		List<SerialPortInfo> ports = scanner.scan();
-		return Platform.current() == Platform.LINUX ? PortHolders.markBusy(ports) : ports;
+		return scanner.platform() == Platform.LINUX ? PortHolders.markBusy(ports) : ports;
+	}
+
+	@Override
+	public List<String> advice(List<SerialPortInfo> ports) {
+		return PortAdvice.advise(scanner.platform(), ports);
 	}
 
 	@Override

@@ -49,13 +49,8 @@ public class PortsCommand implements ICommand {
 			array.add(toJson(port));
 			lines.add(toLine(port));
 		}
-		if (ports.isEmpty()) {
-			lines.add("No serial ports found. Connect a board with a data-capable USB cable."); //$NON-NLS-1$
-		}
-		if (ports.stream().anyMatch(p -> p.access() == PortAccess.PERMISSION_DENIED)) {
-			lines.add("Some ports are not accessible: on Linux add yourself to the port's group (usually dialout):"); //$NON-NLS-1$
-			lines.add("  sudo usermod -aG dialout $USER   (then log out and in again)"); //$NON-NLS-1$
-		}
+		// why a board may be missing or closed to this user, as this platform has it
+		lines.addAll(serialPorts.advice(ports));
 		JsonObject data = new JsonObject();
 		data.add("ports", array); //$NON-NLS-1$
 		return new CommandResult(data, lines);
