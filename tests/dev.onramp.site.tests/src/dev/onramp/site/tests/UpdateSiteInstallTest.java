@@ -40,7 +40,7 @@ class UpdateSiteInstallTest {
 		assertTrue(Files.isRegularFile(site.resolve("content.jar")) || Files.isRegularFile(site.resolve("content.xml.xz")),
 				"the update site was built before this test: " + site);
 		Path installation = Path.of(System.getProperty("onramp.work", "target/work"), "installation");
-		deleteRecursively(installation);
+		Folders.delete(installation);
 		copyRecursively(Installation.builtProduct().root(), installation);
 		Installation fresh = new Installation(installation);
 		assertFalse(fresh.hasPlugin("dev.onramp.ui"), "a fresh installation has no UI yet");
@@ -77,7 +77,7 @@ class UpdateSiteInstallTest {
 	void theUiFeatureBringsNoSimulatorAndTheSimulatorFeatureInstallsOnTop() throws Exception {
 		Path site = Path.of(System.getProperty("onramp.site", "missing"));
 		Path installation = Path.of(System.getProperty("onramp.work", "target/work"), "installation-ui-only");
-		deleteRecursively(installation);
+		Folders.delete(installation);
 		Files.createDirectories(installation);
 		Installation fresh = new Installation(installation);
 
@@ -124,25 +124,6 @@ class UpdateSiteInstallTest {
 			@Override
 			public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
 				Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-				return FileVisitResult.CONTINUE;
-			}
-		});
-	}
-
-	private static void deleteRecursively(Path root) throws IOException {
-		if (!Files.exists(root)) {
-			return;
-		}
-		Files.walkFileTree(root, new SimpleFileVisitor<>() {
-			@Override
-			public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-				Files.delete(file);
-				return FileVisitResult.CONTINUE;
-			}
-
-			@Override
-			public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-				Files.delete(dir);
 				return FileVisitResult.CONTINUE;
 			}
 		});
