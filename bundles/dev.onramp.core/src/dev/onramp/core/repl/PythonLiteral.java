@@ -19,8 +19,15 @@ import java.util.List;
  */
 public final class PythonLiteral {
 
+	/**
+	 * Deeper than any value the snippets print (a list of tuples is two levels): deeper nesting in device output is
+	 * noise, and reading it by recursion would overflow the stack.
+	 */
+	static final int MAX_DEPTH = 32;
+
 	private final String text;
 	private int pos;
+	private int depth;
 
 	private PythonLiteral(String text) {
 		this.text = text;
@@ -49,7 +56,12 @@ public final class PythonLiteral {
 		}
 		char c = text.charAt(pos);
 		if (c == '[' || c == '(') {
-			return sequence(c == '[' ? ']' : ')');
+			if (++depth > MAX_DEPTH) {
+				throw error();
+			}
+			List<Object> items = sequence(c == '[' ? ']' : ')');
+			depth--;
+			return items;
 		}
 		if (c == '\'' || c == '"') {
 			return new String(quoted(), StandardCharsets.UTF_8);
@@ -63,7 +75,11 @@ public final class PythonLiteral {
 			while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
 				pos++;
 			}
-			return Long.valueOf(text.substring(start, pos));
+			try {
+				return Long.valueOf(text.substring(start, pos));
+			} catch (NumberFormatException e) {
+				throw error(); // a lone minus sign, or beyond 64 bits
+			}
 		}
 		for (String word : new String[] { "True", "False", "None" }) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 			if (text.startsWith(word, pos)) {
@@ -123,7 +139,8 @@ public final class PythonLiteral {
 			case 'r' -> out.write('\r');
 			case 't' -> out.write('\t');
 			case 'x' -> {
-				if (pos + 2 > text.length()) {
+				if (pos + 2 > text.length() || Character.digit(text.charAt(pos), 16) < 0
+						|| Character.digit(text.charAt(pos + 1), 16) < 0) {
 					throw error();
 				}
 				out.write(Integer.parseInt(text.substring(pos, pos + 2), 16));

@@ -62,6 +62,13 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 	private static final int HASH_PIECES_PER_EXEC = 64;
 	private static final int READ_LINE = 1536;
 	private static final int READ_LINES_PER_EXEC = 8;
+	/**
+	 * Larger than the flash of any ESP32-class board: a size beyond it in os.stat's answer is line noise or a
+	 * misbehaving device, never a file to read, hash or allocate for.
+	 */
+	static final long MAX_FILE_SIZE = 128L * 1024 * 1024;
+	/** What {@link #get} reserves before the content arrives, however large the file claims to be. */
+	private static final int INITIAL_READ_BUFFER = 64 * 1024;
 
 	private final ReplSession session;
 	private Boolean hashlib;
@@ -127,13 +134,28 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 		String out = session.execOrThrow(FileSnippets.listDirectory(directory), "Listing " + directory); //$NON-NLS-1$
 		List<RemoteFile> files = new ArrayList<>();
 		String prefix = directory.endsWith("/") ? directory : directory + "/"; //$NON-NLS-1$ //$NON-NLS-2$
-		for (Object entry : asList(PythonLiteral.parse(out), out)) {
-			List<Object> fields = asList(entry, out);
-			String name = (String) fields.get(0);
-			boolean dir = (((Long) fields.get(1)).longValue() & 0x4000) != 0;
+		List<Object> entries;
+		try {
+			entries = asList(PythonLiteral.parse(out), out);
+		} catch (IllegalArgumentException e) {
+			throw unexpected("Listing " + directory, out, e); //$NON-NLS-1$
+		}
+		for (Object entry : entries) {
+			String name;
+			boolean dir;
+			Optional<Long> listedSize;
+			try {
+				List<Object> fields = asList(entry, out);
+				name = (String) fields.get(0);
+				dir = (((Long) fields.get(1)).longValue() & 0x4000) != 0;
+				listedSize = fields.size() > 3 ? Optional.of((Long) fields.get(3)) : Optional.empty();
+			} catch (ClassCastException | IndexOutOfBoundsException | NullPointerException e) {
+				// a device answers os.ilistdir with (str name, int type, int inode[, int size]) tuples
+				throw unexpected("Listing " + directory, out, e); //$NON-NLS-1$
+			}
 			long size;
-			if (fields.size() > 3) {
-				size = ((Long) fields.get(3)).longValue();
+			if (listedSize.isPresent()) {
+				size = checkedSize(listedSize.get().longValue(), "Listing " + directory, out); //$NON-NLS-1$
 			} else {
 				size = dir ? 0 : stat(prefix + name).map(RemoteFile::size).orElse(Long.valueOf(0)).longValue();
 			}
@@ -141,6 +163,20 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 		}
 		files.sort(Comparator.comparing(RemoteFile::path));
 		return files;
+	}
+
+	private static OnrampException unexpected(String what, String printed, Exception cause) {
+		return new OnrampException(FailureReason.PROTOCOL_ERROR,
+				what + " gave an unexpected answer: " + ReplReader.show(printed.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8)), //$NON-NLS-1$
+				null, cause);
+	}
+
+	/** @return the size a device reports, if it is one a file on it can have */
+	private static long checkedSize(long size, String what, String printed) throws OnrampException {
+		if (size < 0 || size > MAX_FILE_SIZE) {
+			throw unexpected(what, printed, null);
+		}
+		return size;
 	}
 
 	@SuppressWarnings("unchecked")
@@ -165,8 +201,9 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 		try {
 			List<Object> fields = asList(PythonLiteral.parse(result.stdout()), result.stdout());
 			boolean dir = (((Long) fields.get(0)).longValue() & 0x4000) != 0;
-			return Optional.of(new RemoteFile(path, dir, dir ? 0 : ((Long) fields.get(6)).longValue()));
-		} catch (IllegalArgumentException | ClassCastException | IndexOutOfBoundsException e) {
+			long size = dir ? 0 : checkedSize(((Long) fields.get(6)).longValue(), "Reading " + path, result.stdout()); //$NON-NLS-1$
+			return Optional.of(new RemoteFile(path, dir, size));
+		} catch (IllegalArgumentException | ClassCastException | IndexOutOfBoundsException | NullPointerException e) {
 			throw new OnrampException(FailureReason.PROTOCOL_ERROR,
 					"Unexpected answer from the device to os.stat: " + result.stdout().strip(), null, e); //$NON-NLS-1$
 		}
@@ -202,7 +239,8 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 			throw new OnrampException(FailureReason.PROTOCOL_ERROR, path + " is a directory on the device."); //$NON-NLS-1$
 		}
 		long size = file.size();
-		ByteArrayOutputStream content = new ByteArrayOutputStream((int) Math.min(size, Integer.MAX_VALUE));
+		// the content grows with what arrives, never ahead of it with what the device claims
+		ByteArrayOutputStream content = new ByteArrayOutputStream((int) Math.min(size, INITIAL_READ_BUFFER));
 		session.execOrThrow(FileSnippets.openRead(path), "Opening " + path); //$NON-NLS-1$
 		progress.transferred(0, size);
 		while (content.size() < size) {
@@ -212,11 +250,18 @@ final class DeviceFileSystem implements IDeviceFileSystem {
 			int before = content.size();
 			for (String line : out.split("\\r?\\n")) { //$NON-NLS-1$
 				if (!line.isBlank()) {
-					content.writeBytes(Base64.getDecoder().decode(line.strip()));
+					try {
+						content.writeBytes(Base64.getDecoder().decode(line.strip()));
+					} catch (IllegalArgumentException e) {
+						throw unexpected("Reading " + path, out, e); //$NON-NLS-1$
+					}
 				}
 			}
 			if (content.size() == before) {
 				break; // the file shrank meanwhile
+			}
+			if (content.size() > size) {
+				break; // more than os.stat said: reported below, without reading on
 			}
 			progress.transferred(content.size(), size);
 		}

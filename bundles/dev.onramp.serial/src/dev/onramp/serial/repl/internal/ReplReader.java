@@ -25,7 +25,13 @@ final class ReplReader {
 
 	private final IByteChannel channel;
 	private final byte[] chunk = new byte[4096];
-	private byte[] pending = new byte[0];
+	/**
+	 * Bytes read past what was consumed: {@code pending[head..tail)}. Consuming moves {@code head}, so reading a long
+	 * answer byte by byte costs no copy per byte; the array grows by doubling with what arrives.
+	 */
+	private byte[] pending = new byte[4096];
+	private int head;
+	private int tail;
 
 	ReplReader(IByteChannel channel) {
 		this.channel = channel;
@@ -39,6 +45,35 @@ final class ReplReader {
 		return System.nanoTime() + timeout.toNanos();
 	}
 
+	private int available() {
+		return tail - head;
+	}
+
+	private void append(byte[] data, int length) {
+		if (head > 0 && head == tail) {
+			head = 0;
+			tail = 0;
+		}
+		if (tail + length > pending.length) {
+			int kept = available();
+			byte[] target = kept + length > pending.length
+					? new byte[Math.max(pending.length * 2, kept + length)]
+					: pending;
+			System.arraycopy(pending, head, target, 0, kept);
+			pending = target;
+			head = 0;
+			tail = kept;
+		}
+		System.arraycopy(data, 0, pending, tail, length);
+		tail += length;
+	}
+
+	private byte[] take(int length) {
+		byte[] taken = Arrays.copyOfRange(pending, head, head + length);
+		head += length;
+		return taken;
+	}
+
 	/** Waits for input until the deadline; returns as soon as anything arrived. */
 	private int fill(long deadline) throws OnrampException {
 		long remaining = deadline - System.nanoTime();
@@ -47,40 +82,34 @@ final class ReplReader {
 		}
 		int n = channel.read(chunk, 0, chunk.length, Duration.ofNanos(remaining));
 		if (n > 0) {
-			byte[] joined = Arrays.copyOf(pending, pending.length + n);
-			System.arraycopy(chunk, 0, joined, pending.length, n);
-			pending = joined;
+			append(chunk, n);
 		}
 		return n;
 	}
 
 	/** @return the next byte, or -1 if the deadline passed first */
 	int readByte(long deadline) throws OnrampException {
-		while (pending.length == 0) {
+		while (available() == 0) {
 			if (System.nanoTime() - deadline >= 0) {
 				return -1;
 			}
 			fill(deadline);
 		}
-		int b = pending[0] & 0xff;
-		pending = Arrays.copyOfRange(pending, 1, pending.length);
-		return b;
+		return pending[head++] & 0xff;
 	}
 
 	/** @return a byte that has already arrived, or -1; never waits */
 	int poll() throws OnrampException {
-		if (pending.length == 0) {
+		if (available() == 0) {
 			int n = channel.read(chunk, 0, chunk.length, Duration.ZERO);
 			if (n > 0) {
-				pending = Arrays.copyOf(chunk, n);
+				append(chunk, n);
 			}
 		}
-		if (pending.length == 0) {
+		if (available() == 0) {
 			return -1;
 		}
-		int b = pending[0] & 0xff;
-		pending = Arrays.copyOfRange(pending, 1, pending.length);
-		return b;
+		return pending[head++] & 0xff;
 	}
 
 	/**
@@ -90,19 +119,21 @@ final class ReplReader {
 	 * @throws Timeout with what arrived, if the deadline passes first
 	 */
 	byte[] readUntil(byte[] marker, long deadline) throws OnrampException, Timeout {
-		int searchFrom = 0;
+		int searchFrom = head;
 		while (true) {
-			int at = indexOf(pending, marker, searchFrom);
+			int at = indexOf(pending, tail, marker, searchFrom);
 			if (at >= 0) {
-				byte[] before = Arrays.copyOf(pending, at);
-				pending = Arrays.copyOfRange(pending, at + marker.length, pending.length);
+				byte[] before = take(at - head);
+				head += marker.length;
 				return before;
 			}
-			searchFrom = Math.max(0, pending.length - marker.length + 1);
+			// offsets relative to head: appending may move the bytes to the array's start
+			int searched = Math.max(0, available() - marker.length + 1);
 			if (System.nanoTime() - deadline >= 0) {
-				throw new Timeout(pending.clone());
+				throw new Timeout(Arrays.copyOfRange(pending, head, tail));
 			}
 			fill(deadline);
+			searchFrom = head + searched;
 		}
 	}
 
@@ -113,8 +144,9 @@ final class ReplReader {
 	 */
 	byte[] drain(Duration quiet, Duration max) throws OnrampException {
 		ByteArrayOutputStream drained = new ByteArrayOutputStream();
-		drained.writeBytes(pending);
-		pending = new byte[0];
+		drained.write(pending, head, available());
+		head = 0;
+		tail = 0;
 		long end = deadline(max);
 		while (System.nanoTime() - end < 0) {
 			long wait = Math.min(quiet.toNanos(), end - System.nanoTime());
@@ -135,8 +167,8 @@ final class ReplReader {
 		channel.write(data, offset, length);
 	}
 
-	private static int indexOf(byte[] data, byte[] marker, int from) {
-		outer: for (int i = from; i <= data.length - marker.length; i++) {
+	private static int indexOf(byte[] data, int end, byte[] marker, int from) {
+		outer: for (int i = from; i <= end - marker.length; i++) {
 			for (int j = 0; j < marker.length; j++) {
 				if (data[i + j] != marker[j]) {
 					continue outer;

@@ -12,12 +12,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.onramp.core.FailureReason;
@@ -39,18 +37,22 @@ public final class Decoding {
 
 	/** No decoder needs more than this for one input; a hang shows up as a failure, not a stuck build. */
 	public static final Duration TIME_LIMIT = Duration.ofSeconds(5);
-	/** Allocation allowed on top of {@link #PER_INPUT_BYTE} per input byte: buffers, JSON trees, crypto. */
+	/**
+	 * Allocation allowed besides {@link #PER_INPUT_BYTE} per input byte (buffers, JSON trees, crypto, a read buffer per
+	 * tiny read). A decoder that allocates what a length field claims, or copies its buffer for every byte, exceeds it.
+	 */
 	public static final long FIXED_ALLOCATION = 8L * 1024 * 1024;
-	public static final long PER_INPUT_BYTE = 64;
+	public static final long PER_INPUT_BYTE = 1024;
 
-	private static final ExecutorService WORKER = Executors.newCachedThreadPool(runnable -> {
-		Thread thread = new Thread(runnable, "fuzzed decoder"); //$NON-NLS-1$
+	private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
+		Thread thread = new Thread(runnable, "fuzz watchdog"); //$NON-NLS-1$
 		thread.setDaemon(true);
 		return thread;
 	});
 	private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory
 			.getThreadMXBean();
 	private static final Map<String, AtomicLong> COUNTS = new ConcurrentHashMap<>();
+	private static final Map<String, AtomicLong> NANOS = new ConcurrentHashMap<>();
 
 	private Decoding() {
 	}
@@ -68,41 +70,43 @@ public final class Decoding {
 	@SafeVarargs
 	public static Outcome check(String decoder, int inputSize, Call call, Class<? extends Throwable>... allowed) {
 		COUNTS.computeIfAbsent(decoder, k -> new AtomicLong()).incrementAndGet();
-		Future<Outcome> future = WORKER.submit(() -> {
-			long before = THREADS.getCurrentThreadAllocatedBytes();
-			Object value = null;
-			Throwable failure = null;
-			try {
-				value = call.run();
-			} catch (Throwable t) { // every throwable, errors included, is judged below
-				failure = t;
+		Thread self = Thread.currentThread();
+		long started = System.nanoTime();
+		// a call that never returns is reported by the watchdog; one that returns late fails below
+		Future<?> watchdog = WATCHDOG.schedule(() -> {
+			System.err.println(decoder + " still runs after " + 2 * TIME_LIMIT.toSeconds() + " s:"); //$NON-NLS-1$ //$NON-NLS-2$
+			for (StackTraceElement frame : self.getStackTrace()) {
+				System.err.println("\tat " + frame); //$NON-NLS-1$
 			}
-			return new Outcome(value, failure, THREADS.getCurrentThreadAllocatedBytes() - before);
-		});
-		Outcome outcome;
+			self.interrupt();
+		}, 2 * TIME_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+		long before = THREADS.getCurrentThreadAllocatedBytes();
+		Object value = null;
+		Throwable failure = null;
 		try {
-			outcome = future.get(TIME_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-		} catch (TimeoutException e) {
-			future.cancel(true);
-			throw new AssertionError(decoder + " did not finish within " + TIME_LIMIT.toSeconds() //$NON-NLS-1$
-					+ " s on an input of " + inputSize + " bytes"); //$NON-NLS-1$ //$NON-NLS-2$
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(e);
-		} catch (ExecutionException e) {
-			throw new AssertionError(e.getCause());
+			value = call.run();
+		} catch (Throwable t) { // every throwable, errors included, is judged below
+			failure = t;
 		}
-		Throwable failure = outcome.failure();
+		long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
+		watchdog.cancel(false);
+		Thread.interrupted(); // a late watchdog must not leak its interrupt into the next call
+		long took = System.nanoTime() - started;
+		NANOS.computeIfAbsent(decoder, k -> new AtomicLong()).addAndGet(took);
+		if (took > TIME_LIMIT.toNanos()) {
+			throw new AssertionError(decoder + " took " + took / 1_000_000 + " ms (limit " + TIME_LIMIT.toMillis() //$NON-NLS-1$ //$NON-NLS-2$
+					+ " ms) on an input of " + inputSize + " bytes", failure); //$NON-NLS-1$ //$NON-NLS-2$
+		}
 		if (failure != null && !allowedFailure(failure, List.of(allowed))) {
 			throw new AssertionError(decoder + " let " + failure + " escape on an input of " + inputSize //$NON-NLS-1$ //$NON-NLS-2$
 					+ " bytes", failure); //$NON-NLS-1$
 		}
 		long limit = FIXED_ALLOCATION + PER_INPUT_BYTE * inputSize;
-		if (outcome.allocatedBytes() > limit) {
-			throw new AssertionError(decoder + " allocated " + outcome.allocatedBytes() + " bytes for an input of " //$NON-NLS-1$ //$NON-NLS-2$
+		if (allocated > limit) {
+			throw new AssertionError(decoder + " allocated " + allocated + " bytes for an input of " //$NON-NLS-1$ //$NON-NLS-2$
 					+ inputSize + " bytes (limit " + limit + ")"); //$NON-NLS-1$ //$NON-NLS-2$
 		}
-		return outcome;
+		return new Outcome(value, failure, allocated);
 	}
 
 	private static boolean allowedFailure(Throwable failure, List<Class<? extends Throwable>> allowed) {
@@ -115,8 +119,17 @@ public final class Decoding {
 
 	/** @return how many inputs each decoder has been given in this JVM */
 	public static Map<String, Long> counts() {
+		return copy(COUNTS);
+	}
+
+	/** @return the time each decoder's calls took in this JVM, checks included, in nanoseconds */
+	public static Map<String, Long> nanos() {
+		return copy(NANOS);
+	}
+
+	private static Map<String, Long> copy(Map<String, AtomicLong> values) {
 		Map<String, Long> copy = new java.util.TreeMap<>();
-		COUNTS.forEach((k, v) -> copy.put(k, Long.valueOf(v.get())));
+		values.forEach((k, v) -> copy.put(k, Long.valueOf(v.get())));
 		return copy;
 	}
 }

@@ -25,13 +25,13 @@ public final class Mutations {
 
 	/** One edit of a message. */
 	public enum Kind {
-		NONE, FLIP, SET, TRUNCATE, INSERT, DELETE, DUPLICATE, TOKEN, REPEAT_TOKEN, APPEND, RANDOM
+		NONE, FLIP, SET, TRUNCATE, INSERT, DELETE, DUPLICATE, TOKEN, OVERWRITE, REPEAT_TOKEN, APPEND, RANDOM
 	}
 
 	/** One edit with its parameters; {@code random} supplies inserted bytes and offsets. */
 	public record Edit(Kind kind, int at, int span, byte[] random, int token) {
 
-		byte[] apply(byte[] message, List<byte[]> tokens) {
+		public byte[] apply(byte[] message, List<byte[]> tokens) {
 			int length = message.length;
 			int position = length == 0 ? 0 : Math.floorMod(at, length);
 			int cut = Math.floorMod(at, length + 1);
@@ -62,6 +62,11 @@ public final class Mutations {
 				yield splice(message, end, 0, Arrays.copyOfRange(message, cut, end));
 			}
 			case TOKEN -> splice(message, cut, 0, tokens.get(Math.floorMod(token, tokens.size())));
+			case OVERWRITE -> {
+				byte[] one = tokens.get(Math.floorMod(token, tokens.size()));
+				int n = Math.min(one.length, length - cut);
+				yield splice(message, cut, n, one);
+			}
 			case REPEAT_TOKEN -> {
 				byte[] one = tokens.get(Math.floorMod(token, tokens.size()));
 				int times = 1 << Math.floorMod(span, 15); // up to 16384 copies: nesting and lengths past any buffer
@@ -90,9 +95,21 @@ public final class Mutations {
 			bytes(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01), bytes(0x7f), bytes(0x80), bytes(0),
 			ascii("99999999999999999999"), ascii("-1"), ascii("1e999999999"), ascii("\u0000"), ascii("\r\n"),
 			ascii("\n"), ascii("\r"), ascii("["), ascii("{"), ascii("{\"a\":"), ascii("\""), ascii("\\"), ascii("%"),
-			ascii("\u001b["), bytes(0xc3), bytes(0xf0, 0x9f), bytes(0xed, 0xa0, 0x80));
+			ascii("\u001b["), bytes(0xc3), bytes(0xf0, 0x9f), bytes(0xed, 0xa0, 0x80), new byte[32], ones(32),
+			withFirst(new byte[32], 1));
 
 	private Mutations() {
+	}
+
+	private static byte[] ones(int length) {
+		byte[] result = new byte[length];
+		Arrays.fill(result, (byte) 0xff);
+		return result;
+	}
+
+	private static byte[] withFirst(byte[] bytes, int first) {
+		bytes[0] = (byte) first;
+		return bytes;
 	}
 
 	public static byte[] ascii(String text) {
@@ -132,6 +149,11 @@ public final class Mutations {
 			return result;
 		});
 		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(9, edited), net.jqwik.api.Tuple.of(1, randomBytes(600)));
+	}
+
+	/** @return the message with one edit, drawing tokens from {@link #COMMON_TOKENS} */
+	public static byte[] apply(Edit edit, byte[] message) {
+		return edit.apply(message, COMMON_TOKENS);
 	}
 
 	public static Arbitrary<byte[]> mutated(Arbitrary<byte[]> valid, String... tokens) {

@@ -20,9 +20,11 @@ import dev.onramp.core.serial.IByteChannel;
  */
 public final class ScriptedChannel implements IByteChannel {
 
-	private final byte[] script;
+	private byte[] script;
 	private final int chunk;
 	private int at;
+	private java.util.List<Integer> pauses = java.util.List.of();
+	private int pause;
 	private long written;
 	private boolean open = true;
 
@@ -30,6 +32,29 @@ public final class ScriptedChannel implements IByteChannel {
 	public ScriptedChannel(byte[] script, int chunk) {
 		this.script = script;
 		this.chunk = Math.max(1, chunk);
+	}
+
+	/** For decoders whose expected input depends on what they chose (a session id): the script, given later. */
+	public ScriptedChannel(int chunk) {
+		this(new byte[0], chunk);
+	}
+
+	/** The device says each segment, then falls silent for one read, then says the next. */
+	public static ScriptedChannel segments(java.util.List<byte[]> segments, int chunk) {
+		java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+		java.util.List<Integer> silences = new java.util.ArrayList<>();
+		for (byte[] segment : segments) {
+			all.writeBytes(segment);
+			silences.add(Integer.valueOf(all.size()));
+		}
+		ScriptedChannel channel = new ScriptedChannel(all.toByteArray(), chunk);
+		channel.pauses = silences;
+		return channel;
+	}
+
+	public void script(byte[] value) {
+		script = value;
+		at = 0;
 	}
 
 	@Override
@@ -42,10 +67,16 @@ public final class ScriptedChannel implements IByteChannel {
 		if (length == 0) {
 			return 0;
 		}
+		if (pause < pauses.size() && at == pauses.get(pause).intValue()) {
+			// the device falls silent here for a while: one read times out (without really waiting)
+			pause++;
+			return 0;
+		}
 		if (at >= script.length) {
 			throw new OnrampException(FailureReason.DEVICE_VANISHED, "The scripted device has said everything."); //$NON-NLS-1$
 		}
-		int n = Math.min(Math.min(length, chunk), script.length - at);
+		int until = pause < pauses.size() ? Math.min(script.length, pauses.get(pause).intValue()) : script.length;
+		int n = Math.min(Math.min(length, chunk), until - at);
 		System.arraycopy(script, at, buffer, offset, n);
 		at += n;
 		return n;
