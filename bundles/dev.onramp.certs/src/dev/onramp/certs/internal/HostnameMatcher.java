@@ -40,8 +40,11 @@ final class HostnameMatcher {
 		}
 		boolean literal = TlsProbe.isAddressLiteral(host);
 		for (List<?> entry : names) {
-			int type = (Integer) entry.get(0);
-			String value = (String) entry.get(1);
+			// otherName, x400Address and ediPartyName come as DER bytes, not text: never a host name
+			if (!(entry.get(0) instanceof Integer kind) || !(entry.get(1) instanceof String value)) {
+				continue;
+			}
+			int type = kind.intValue();
 			if (literal ? type == IP_ADDRESS && sameAddress(host, value) : type == DNS_NAME && dnsMatch(value, host)) {
 				return true;
 			}

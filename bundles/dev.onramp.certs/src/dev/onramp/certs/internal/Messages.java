@@ -62,6 +62,7 @@ final class Messages extends NLS {
 	public static String Verify_pinnedMatch;
 	public static String Verify_trustedMatch;
 	public static String Verify_untrusted;
+	public static String Verify_uncheckableNames;
 	public static String Verify_notServerCertificate;
 	public static String Verify_hostnameMismatch;
 

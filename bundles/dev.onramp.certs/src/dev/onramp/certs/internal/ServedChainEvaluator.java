@@ -92,6 +92,13 @@ final class ServedChainEvaluator {
 					NLS.bind(Messages.Verify_untrusted, leaf.getIssuerX500Principal().getName(X500Principal.RFC2253),
 							String.valueOf(e.getMessage())),
 					served);
+		} catch (RuntimeException e) {
+			// the JDK's validator can fail unchecked on names it cannot compare (an empty DNS name under a CA with
+			// name constraints throws StringIndexOutOfBoundsException): a chain it cannot judge is not trusted
+			return report(VerificationOutcome.UNTRUSTED,
+					NLS.bind(Messages.Verify_untrusted, leaf.getIssuerX500Principal().getName(X500Principal.RFC2253),
+							Messages.Verify_uncheckableNames),
+					served);
 		}
 		if (!allowsServerAuth(leaf)) {
 			return report(VerificationOutcome.UNTRUSTED, Messages.Verify_notServerCertificate, served);
