@@ -9,12 +9,14 @@ package dev.onramp.provisioning.internal;
 
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.spec.InvalidKeySpecException;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.XECPublicKeySpec;
 import java.util.Arrays;
@@ -75,7 +77,13 @@ public class Security1 implements ISecurityScheme {
 			if (resp0.getStatus() != Status.Success || devicePublic.length != 32 || deviceRandom.length != 16) {
 				throw Protocomm.rejected("The device refused the security 1 handshake."); //$NON-NLS-1$
 			}
-			byte[] key = sessionKey(pair.getPrivate(), devicePublic, pop);
+			byte[] key;
+			try {
+				key = sessionKey(pair.getPrivate(), devicePublic, pop);
+			} catch (InvalidKeyException | InvalidKeySpecException | IllegalStateException e) {
+				// a point of small order (all zeros, for one) gives no shared secret: the device's key, not Java, is at fault
+				throw Protocomm.rejected("The device sent a security 1 public key that cannot establish a session."); //$NON-NLS-1$
+			}
 			keystream = Cipher.getInstance("AES/CTR/NoPadding"); //$NON-NLS-1$
 			keystream.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(deviceRandom)); //$NON-NLS-1$
 			Arrays.fill(key, (byte) 0);

@@ -200,6 +200,9 @@ public record FleetManifest(List<Row> rows) {
 		StringBuilder cell = new StringBuilder();
 		boolean quoted = false;
 		boolean wasQuoted = false;
+		// whether the cell so far is white space: kept as it grows, since copying the cell at every quote would cost
+		// time and memory quadratic in the line's length
+		boolean blank = true;
 		for (int i = 0; i < line.length(); i++) {
 			char c = line.charAt(i);
 			if (quoted) {
@@ -211,7 +214,7 @@ public record FleetManifest(List<Row> rows) {
 				} else {
 					cell.append(c);
 				}
-			} else if (c == '"' && cell.toString().isBlank() && !wasQuoted) {
+			} else if (c == '"' && blank && !wasQuoted) {
 				quoted = true;
 				wasQuoted = true;
 				cell.setLength(0);
@@ -219,10 +222,12 @@ public record FleetManifest(List<Row> rows) {
 				cells.add(cell.toString());
 				cell.setLength(0);
 				wasQuoted = false;
+				blank = true;
 			} else if (wasQuoted && !Character.isWhitespace(c)) {
 				throw invalid(lineNumber, "text after a closing quote"); //$NON-NLS-1$
 			} else {
 				cell.append(c);
+				blank &= Character.isWhitespace(c);
 			}
 		}
 		if (quoted) {
