@@ -9,6 +9,7 @@ package dev.onramp.provisioning.internal.ble;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,7 +185,8 @@ final class BlueZBus implements AutoCloseable {
 		if (value instanceof byte[] array) {
 			return array;
 		}
-		List<?> list = value instanceof List<?> l ? l : value instanceof Object[] array ? List.of(array) : List.of();
+		// Arrays.asList, not List.of: an element may be null, and a value that is not a byte reads as 0
+		List<?> list = value instanceof List<?> l ? l : value instanceof Object[] array ? Arrays.asList(array) : List.of();
 		byte[] bytes = new byte[list.size()];
 		for (int i = 0; i < bytes.length; i++) {
 			bytes[i] = list.get(i) instanceof Number number ? number.byteValue() : 0;
