@@ -219,6 +219,9 @@ public final class MdnsAddressQuery {
 		return (data[offset] & 0xFF) << 8 | data[offset + 1] & 0xFF;
 	}
 
+	/** The longest name DNS allows (RFC 1035 2.3.4), in its dotted text form. */
+	static final int MAX_NAME = 255;
+
 	/** Reads a possibly compressed name and advances the position past it. */
 	private static String readName(byte[] data, int length, int[] position) {
 		StringBuilder name = new StringBuilder();
@@ -246,6 +249,10 @@ public final class MdnsAddressQuery {
 			}
 			if (p + 1 + labelLength > length) {
 				throw new IndexOutOfBoundsException(p);
+			}
+			if (name.length() + labelLength + 1 > MAX_NAME) {
+				// compression pointers can repeat labels: without this bound a 2-byte name could expand to 4 KB
+				throw new IndexOutOfBoundsException("name longer than " + MAX_NAME); //$NON-NLS-1$
 			}
 			name.append(new String(data, p + 1, labelLength, StandardCharsets.UTF_8)).append('.');
 			p += 1 + labelLength;

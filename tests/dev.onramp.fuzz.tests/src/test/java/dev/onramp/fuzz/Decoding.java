@@ -69,17 +69,24 @@ public final class Decoding {
 	 */
 	@SafeVarargs
 	public static Outcome check(String decoder, int inputSize, Call call, Class<? extends Throwable>... allowed) {
+		return check(TIME_LIMIT, decoder, inputSize, call, allowed);
+	}
+
+	/** As {@link #check(String, int, Call, Class...)}, with another time limit (the self-test's). */
+	@SafeVarargs
+	public static Outcome check(Duration timeLimit, String decoder, int inputSize, Call call,
+			Class<? extends Throwable>... allowed) {
 		COUNTS.computeIfAbsent(decoder, k -> new AtomicLong()).incrementAndGet();
 		Thread self = Thread.currentThread();
 		long started = System.nanoTime();
 		// a call that never returns is reported by the watchdog; one that returns late fails below
 		Future<?> watchdog = WATCHDOG.schedule(() -> {
-			System.err.println(decoder + " still runs after " + 2 * TIME_LIMIT.toSeconds() + " s:"); //$NON-NLS-1$ //$NON-NLS-2$
+			System.err.println(decoder + " still runs after " + 2 * timeLimit.toSeconds() + " s:"); //$NON-NLS-1$ //$NON-NLS-2$
 			for (StackTraceElement frame : self.getStackTrace()) {
 				System.err.println("\tat " + frame); //$NON-NLS-1$
 			}
 			self.interrupt();
-		}, 2 * TIME_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+		}, 2 * timeLimit.toMillis(), TimeUnit.MILLISECONDS);
 		long before = THREADS.getCurrentThreadAllocatedBytes();
 		Object value = null;
 		Throwable failure = null;
@@ -93,8 +100,8 @@ public final class Decoding {
 		Thread.interrupted(); // a late watchdog must not leak its interrupt into the next call
 		long took = System.nanoTime() - started;
 		NANOS.computeIfAbsent(decoder, k -> new AtomicLong()).addAndGet(took);
-		if (took > TIME_LIMIT.toNanos()) {
-			throw new AssertionError(decoder + " took " + took / 1_000_000 + " ms (limit " + TIME_LIMIT.toMillis() //$NON-NLS-1$ //$NON-NLS-2$
+		if (took > timeLimit.toNanos()) {
+			throw new AssertionError(decoder + " took " + took / 1_000_000 + " ms (limit " + timeLimit.toMillis() //$NON-NLS-1$ //$NON-NLS-2$
 					+ " ms) on an input of " + inputSize + " bytes", failure); //$NON-NLS-1$ //$NON-NLS-2$
 		}
 		if (failure != null && !allowedFailure(failure, List.of(allowed))) {

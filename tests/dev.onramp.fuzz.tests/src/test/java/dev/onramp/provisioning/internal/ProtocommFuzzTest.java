@@ -12,16 +12,12 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
-
-import dev.onramp.core.provisioning.DeviceProtocolInfo;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 
 import com.google.protobuf.ByteString;
 
 import dev.onramp.core.Secret;
-import dev.onramp.core.provisioning.ProvisioningTarget;
 import dev.onramp.core.provisioning.WifiCredentials;
 import dev.onramp.fuzz.Decoding;
 import dev.onramp.fuzz.Fuzz;
@@ -50,22 +46,18 @@ import dev.onramp.provisioning.internal.proto.WifiScan.RespScanStatus;
 import dev.onramp.provisioning.internal.proto.WifiScan.WiFiScanMsgType;
 import dev.onramp.provisioning.internal.proto.WifiScan.WiFiScanPayload;
 import dev.onramp.provisioning.internal.proto.WifiScan.WiFiScanResult;
-import dev.onramp.simulator.protocomm.ProtocommDeviceConfig;
-import dev.onramp.simulator.protocomm.ProtocommFirmware;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 
 /**
- * Protocomm replies: the proto-ver JSON, the security 0/1/2 handshakes (each reply of a real exchange with the
- * simulated firmware faulted in turn) and the scan, config, control and RainMaker messages after it.
+ * Protocomm replies: the proto-ver JSON and the scan, config, control and RainMaker messages after the handshake
+ * ({@link ProtocommHandshakeFuzzTest} faults the handshakes).
  */
 class ProtocommFuzzTest {
 
-	private static final String POP = "abcd1234"; //$NON-NLS-1$
 	private static final List<String> PROTO_TOKENS = List.of("\"prov\":", "\"sec_ver\":", "\"cap\":[", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 			"\"ver\":null", "\"sec_patch_ver\":1e400", "{\"prov\":", "\"rmaker\":{}", ":[[[[", ":{\"a\":1}", ":true"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
 
@@ -76,20 +68,6 @@ class ProtocommFuzzTest {
 	@Property(seed = Fuzz.SEED)
 	void protoVersionParsesAnyAnswer(@ForAll("protoVersions") byte[] answer) {
 		Decoding.check("protocomm.proto-ver", answer.length, () -> ProtoVersionParser.parse(answer)); //$NON-NLS-1$
-	}
-
-	/** Security 0 and 1: every step of a real session, one reply faulted. */
-	@Property(seed = Fuzz.SEED)
-	void handshakeAndScanSurviveAFaultedReply(@ForAll @IntRange(min = 0, max = 1) int security,
-			@ForAll @IntRange(min = 0, max = 7) int faultAt, @ForAll("edits") List<Edit> edits) {
-		handshakeAndScan("protocomm.sec" + security, security, faultAt, edits); //$NON-NLS-1$
-	}
-
-	/** Security 2 costs two SRP-3072 computations per try: fewer tries, the same faults. */
-	@Property(seed = Fuzz.SEED, tries = 20)
-	void security2HandshakeSurvivesAFaultedReply(@ForAll @IntRange(min = 0, max = 4) int faultAt,
-			@ForAll("edits") List<Edit> edits) {
-		handshakeAndScan("protocomm.sec2", 2, faultAt, edits); //$NON-NLS-1$
 	}
 
 	/** The messages after the handshake, in plain text (security 0), each mutated. */
@@ -150,28 +128,6 @@ class ProtocommFuzzTest {
 		}, DeviceClosedException.class);
 	}
 
-	private static void handshakeAndScan(String decoder, int security, int faultAt, List<Edit> edits) {
-		ProtocommFirmware device = new ProtocommFirmware(ProtocommDeviceConfig.builder().security(security).pop(POP)
-				.network("fuzz-net", "fuzz-password").build()); //$NON-NLS-1$ //$NON-NLS-2$
-		Deadline deadline = Deadline.in(Duration.ofSeconds(4));
-		MitmTransport transport = new MitmTransport(device, faultAt, reply -> {
-			byte[] result = reply;
-			for (Edit edit : edits) {
-				result = Mutations.apply(edit, result);
-			}
-			return result;
-		}, deadline);
-		Decoding.check(decoder, 4096, () -> {
-			ProvisioningTarget target = new ProvisioningTarget("fuzz", "auto", null, Optional.of(Secret.of(POP)), //$NON-NLS-1$ //$NON-NLS-2$
-					Duration.ofSeconds(4));
-			DeviceProtocolInfo info = ProtoVersionParser
-					.parse(transport.exchange("proto-ver", "---".getBytes(StandardCharsets.US_ASCII))); //$NON-NLS-1$ //$NON-NLS-2$
-			ISecurityScheme scheme = ProtocommProvisioner.choose(target, info, transport.where());
-			scheme.establish(request -> transport.exchange("prov-session", request)); //$NON-NLS-1$
-			return new ProtocommClientSession(transport, scheme, info, deadline).scan(new NullProgressMonitor());
-		}, DeviceClosedException.class);
-	}
-
 	@Provide
 	Arbitrary<byte[]> protoVersions() {
 		Arbitrary<byte[]> valid = Arbitraries.of(
@@ -180,11 +136,6 @@ class ProtocommFuzzTest {
 				"{\"prov\":{\"ver\":\"v1.0\",\"cap\":[\"no_sec\"]}}\u0000") //$NON-NLS-1$
 				.map(s -> s.getBytes(StandardCharsets.UTF_8));
 		return Mutations.mutated(valid, PROTO_TOKENS.stream().map(Mutations::ascii).toList());
-	}
-
-	@Provide
-	Arbitrary<List<Edit>> edits() {
-		return Mutations.edits().list().ofMinSize(1).ofMaxSize(3);
 	}
 
 	@Provide
