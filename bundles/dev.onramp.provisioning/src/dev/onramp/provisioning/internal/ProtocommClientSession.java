@@ -187,7 +187,7 @@ public class ProtocommClientSession implements IProtocommSession {
 			RespGetStatus status;
 			try {
 				status = getStatus(monitor);
-			} catch (DeviceClosedException | TruncatedReplyException e) {
+			} catch (DeviceClosedException | TruncatedReplyException | ConnectionResetException e) {
 				// the device stops its provisioning service soon after it joins: the outcome is unknown, not failed
 				return unconfirmed(ssid);
 			}

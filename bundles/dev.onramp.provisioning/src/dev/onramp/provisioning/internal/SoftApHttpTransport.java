@@ -84,9 +84,10 @@ public class SoftApHttpTransport implements IProtocommTransport {
 			close();
 			throw e;
 		} catch (IOException e) {
-			// a reset or broken pipe is the same signal as an orderly close: the device dropped us
+			// a reset or a broken pipe: protocomm's rejection is an orderly close (an end of stream, handled above),
+			// so this is the device restarting or the link dropping, never a verdict on the request
 			close();
-			throw new DeviceClosedException("The device closed the connection during /" + endpoint); //$NON-NLS-1$
+			throw new ConnectionResetException(address(), endpoint);
 		}
 	}
 
@@ -94,7 +95,8 @@ public class SoftApHttpTransport implements IProtocommTransport {
 		return new OnrampException(FailureReason.TIMEOUT,
 				"The device at " + address() + " did not answer /" + endpoint + " within " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 						+ deadline.total().toSeconds() + " s.", //$NON-NLS-1$
-				"Check that the device is still in provisioning mode and that this computer is joined to its access point (PROV_...)."); //$NON-NLS-1$
+				"Check that the device is still in provisioning mode and that this computer is joined to its access point (PROV_...); a slow device may need more time.") //$NON-NLS-1$
+				.withRemedy(Remedy.MORE_TIME);
 	}
 
 	private int timeLeft() throws OnrampException {

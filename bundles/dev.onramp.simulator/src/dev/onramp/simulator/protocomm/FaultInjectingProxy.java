@@ -16,12 +16,14 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * An HTTP relay on 127.0.0.1 in front of a {@link SimulatedProtocommDevice} that replaces one chosen answer with a
@@ -52,7 +54,14 @@ public final class FaultInjectingProxy implements AutoCloseable {
 		/** no answer at all; the connection stays open */
 		SILENT,
 		/** the device's own answer, one byte every 100 ms */
-		TRICKLE
+		TRICKLE,
+		/**
+		 * the request reaches the device, then the connection is reset (TCP RST) instead of answered: the device
+		 * restarted or the Wi-Fi link dropped
+		 */
+		RESET,
+		/** the device's own answer, whole, after the delay given to {@link FaultInjectingProxy#startDelayed} */
+		DELAYED
 	}
 
 	private final String upstreamHost;
@@ -60,19 +69,21 @@ public final class FaultInjectingProxy implements AutoCloseable {
 	private final String endpoint;
 	private final int occurrence;
 	private final Fault fault;
+	private final Duration delay;
 	private final ServerSocket server;
 	private final Thread acceptor;
 	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 	private final Map<String, Integer> seen = new HashMap<>();
 	private volatile boolean running = true;
 
-	private FaultInjectingProxy(SimulatedProtocommDevice device, String endpoint, int occurrence, Fault fault)
-			throws IOException {
+	private FaultInjectingProxy(SimulatedProtocommDevice device, String endpoint, int occurrence, Fault fault,
+			Duration delay) throws IOException {
 		this.upstreamHost = InetAddress.getLoopbackAddress().getHostAddress();
 		this.upstreamPort = device.port();
 		this.endpoint = endpoint;
 		this.occurrence = occurrence;
 		this.fault = fault;
+		this.delay = delay;
 		server = new ServerSocket();
 		server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
 		acceptor = new Thread(this::acceptLoop, "protocomm-fault-proxy-" + server.getLocalPort()); //$NON-NLS-1$
@@ -86,7 +97,24 @@ public final class FaultInjectingProxy implements AutoCloseable {
 	 */
 	public static FaultInjectingProxy start(SimulatedProtocommDevice device, String endpoint, int occurrence,
 			Fault fault) throws IOException {
-		return new FaultInjectingProxy(device, endpoint, occurrence, fault);
+		return new FaultInjectingProxy(device, endpoint, occurrence, fault, Duration.ZERO);
+	}
+
+	/**
+	 * A relay whose chosen answer comes late, as from a slow device: {@link Fault#DELAYED}.
+	 *
+	 * @param delay how long the device's answer is held back
+	 */
+	public static FaultInjectingProxy startDelayed(SimulatedProtocommDevice device, String endpoint, int occurrence,
+			Duration delay) throws IOException {
+		return new FaultInjectingProxy(device, endpoint, occurrence, Fault.DELAYED, delay);
+	}
+
+	/** @return how many requests the relay passed to the device, by endpoint */
+	public Map<String, Integer> requests() {
+		synchronized (seen) {
+			return Map.copyOf(seen);
+		}
 	}
 
 	/** @return {@code 127.0.0.1:PORT} of the relay, as {@code --endpoint} takes it */
@@ -137,7 +165,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
 				if (!broken) {
 					toClient.write(answer.bytes());
 					toClient.flush();
-				} else if (!inject(answer, toClient)) {
+				} else if (!inject(answer, client, toClient)) {
 					return;
 				}
 			}
@@ -147,8 +175,22 @@ public final class FaultInjectingProxy implements AutoCloseable {
 	}
 
 	/** @return whether the connection stays open */
-	private boolean inject(Message answer, OutputStream out) throws IOException {
+	private boolean inject(Message answer, Socket client, OutputStream out) throws IOException {
 		switch (fault) {
+		case RESET -> {
+			// linger 0: close() sends a reset rather than an orderly end of stream
+			client.setSoLinger(true, 0);
+			client.close();
+			return false;
+		}
+		case DELAYED -> {
+			// the firmware is slow: a rate of the simulated device, not a synchronisation
+			long until = System.nanoTime() + delay.toNanos();
+			for (long left = delay.toNanos(); left > 0 && running; left = until - System.nanoTime()) {
+				LockSupport.parkNanos(left);
+			}
+			out.write(answer.bytes());
+		}
 		case HEADERS_CUT -> out.write("HTTP/1.1 200 OK\r\nContent-Ty".getBytes(StandardCharsets.US_ASCII)); //$NON-NLS-1$
 		case BODY_SHORT -> {
 			out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + (answer.body.length + 100) + "\r\n\r\n") //$NON-NLS-1$ //$NON-NLS-2$
@@ -196,7 +238,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
 		}
 		out.flush();
 		return fault == Fault.STATUS_500 || fault == Fault.STATUS_404 || fault == Fault.STATUS_405
-				|| fault == Fault.GARBAGE_BODY || fault == Fault.TRICKLE;
+				|| fault == Fault.GARBAGE_BODY || fault == Fault.TRICKLE || fault == Fault.DELAYED;
 	}
 
 	private static void status(OutputStream out, String status, String text) throws IOException {

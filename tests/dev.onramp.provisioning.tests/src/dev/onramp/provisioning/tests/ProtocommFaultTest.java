@@ -35,6 +35,7 @@ import com.google.gson.JsonParser;
 
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
+import dev.onramp.core.Remedy;
 import dev.onramp.core.Secret;
 import dev.onramp.core.provisioning.IProtocommSession;
 import dev.onramp.core.provisioning.ProtocommOutcome;
@@ -126,6 +127,88 @@ class ProtocommFaultTest {
 				Duration.ofSeconds(20)), BOUND);
 		assertEquals(FailureReason.PROTOCOL_ERROR, e.reason());
 		assertTrue(e.getMessage().contains("prov-config"), e.getMessage());
+	}
+
+	@Test
+	void connectionResetMidHandshakeIsAVanishedDeviceNotARejectedProofOfPossession() throws Exception {
+		for (int security = 1; security <= 2; security++) {
+			for (int step = 1; step <= 2; step++) {
+				// the device got the client's session message, then the link dropped (a restart, the AP gone)
+				OnrampException e = failure(faulty(Devices.config().security(security).pop("pop-" + security),
+						"prov-session", step, Fault.RESET, Duration.ofSeconds(20)), BOUND);
+				String where = "security " + security + " step " + step + ": " + e.userText();
+				assertEquals(FailureReason.DEVICE_VANISHED, e.reason(), where);
+				assertEquals(3, e.reason().exitCode(), where);
+				assertTrue(e.getMessage().contains("was reset during /prov-session"), where);
+				assertTrue(e.getMessage().contains("restarted or the Wi-Fi link to it dropped"), where);
+				assertTrue(e.hint().orElseThrow().contains("still in provisioning mode"), where);
+				assertFalse(e.userText().contains("pop-" + security), where);
+			}
+		}
+	}
+
+	@Test
+	void connectionResetOnProtoVerOrConfigIsAVanishedDevice() throws Exception {
+		OnrampException e = failure(faulty(Devices.config().security(1).pop("pop"), "proto-ver", 1, Fault.RESET,
+				Duration.ofSeconds(20)), BOUND);
+		assertEquals(FailureReason.DEVICE_VANISHED, e.reason(), e.userText());
+		assertTrue(e.getMessage().contains("reset during /proto-ver"), e.getMessage());
+		// prov-config 1 is the status read before the credentials: nothing was applied yet
+		e = failure(faulty(Devices.config().security(2).pop("pop"), "prov-config", 1, Fault.RESET,
+				Duration.ofSeconds(20)), BOUND);
+		assertEquals(FailureReason.DEVICE_VANISHED, e.reason(), e.userText());
+		assertTrue(e.getMessage().contains("reset during /prov-config"), e.getMessage());
+	}
+
+	@Test
+	void connectionResetAfterApplyIsAnUnknownOutcomeNotAFailure() throws Exception {
+		// prov-config requests: 1 status, 2 set, 3 apply, 4 the first status poll after apply
+		ProvisioningTarget target = faulty(Devices.config().security(1).pop("pop"), "prov-config", 4, Fault.RESET,
+				Duration.ofSeconds(20));
+		try (IProtocommSession session = provisioner.open(target, new NullProgressMonitor())) {
+			ProtocommOutcome outcome = session.provision(
+					new WifiCredentials(Devices.HOME, Secret.of(Devices.HOME_PASSWORD)), new NullProgressMonitor());
+			assertFalse(outcome.confirmed());
+		}
+	}
+
+	@Test
+	void slowAnswerJustInsideTheDeadlineSucceeds() throws Exception {
+		Duration timeout = Duration.ofMillis(2500);
+		SimulatedProtocommDevice device = devices.start(Devices.config().security(1).pop("pop"));
+		// the set-config answer (prov-config 2) comes after 1.8 s: slow, but within the operation's 2.5 s
+		FaultInjectingProxy proxy = FaultInjectingProxy.startDelayed(device, "prov-config", 2, Duration.ofMillis(1800));
+		proxies.add(proxy);
+		ProvisioningTarget target = new ProvisioningTarget(proxy.endpoint(), "auto", null,
+				Optional.of(Secret.of("pop")), timeout);
+		assertEquals(Devices.HOME, provisioner.provision(target,
+				new WifiCredentials(Devices.HOME, Secret.of(Devices.HOME_PASSWORD)), new NullProgressMonitor()).ssid());
+		assertEquals(Devices.HOME, device.lastReceivedSsid());
+	}
+
+	@Test
+	void slowAnswerJustOutsideTheDeadlineTimesOutAskingForMoreTime() throws Exception {
+		Duration timeout = Duration.ofMillis(1500);
+		SimulatedProtocommDevice device = devices.start(Devices.config().security(1).pop("pop"));
+		FaultInjectingProxy proxy = FaultInjectingProxy.startDelayed(device, "prov-config", 2, Duration.ofMillis(2000));
+		proxies.add(proxy);
+		ProvisioningTarget target = new ProvisioningTarget(proxy.endpoint(), "auto", null,
+				Optional.of(Secret.of("pop")), timeout);
+		OnrampException e = failure(target, timeout.plusMillis(700));
+		assertEquals(FailureReason.TIMEOUT, e.reason(), e.userText());
+		assertEquals(Optional.of(Remedy.MORE_TIME), e.remedy(), e.userText());
+		assertTrue(e.getMessage().contains("did not answer /prov-config within 1 s"), e.getMessage());
+	}
+
+	@Test
+	void silentDeviceAsksForMoreTimeWithinTheBound() throws Exception {
+		// no byte at all on the session: a device that accepted the connection and hung
+		Duration timeout = Duration.ofMillis(1500);
+		OnrampException e = failure(faulty(Devices.config().security(2).pop("pop"), "prov-session", 1, Fault.SILENT,
+				timeout), timeout.plusMillis(700));
+		assertEquals(FailureReason.TIMEOUT, e.reason());
+		assertEquals(Optional.of(Remedy.MORE_TIME), e.remedy());
+		assertTrue(e.getMessage().contains("/prov-session"), e.getMessage());
 	}
 
 	@Test
