@@ -148,6 +148,11 @@ public final class SimulatedMicroPythonDevice implements AutoCloseable {
 		}
 	}
 
+	/** @return how many Wi-Fi scans the device started (they take {@link SimulatedNetwork#scanTime()} each) */
+	public int wifiScans() {
+		return state.network().scans();
+	}
+
 	/** @return whether main.py runs the setup server now (from a boot with {@code setup_mode} until a password) */
 	public boolean inSetupMode() {
 		return state.network().inSetupMode();

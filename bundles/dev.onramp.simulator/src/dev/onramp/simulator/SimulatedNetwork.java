@@ -25,9 +25,10 @@ import java.util.Optional;
  * @param httpsPort     the web server's port on 127.0.0.1; 0 picks an ephemeral port once, kept across resets
  * @param announceMdns  announce {@code <hostname>.local} and {@code _https._tcp} over mDNS while serving
  * @param joinDelay     how long joining a network takes (association, DHCP)
+ * @param scanTime      how long a Wi-Fi scan takes ({@code WLAN.scan()} blocks meanwhile)
  */
 public record SimulatedNetwork(Map<String, String> knownNetworks, Optional<String> joinedAtPowerOn, int httpsPort,
-		boolean announceMdns, Duration joinDelay) {
+		boolean announceMdns, Duration joinDelay, Duration scanTime) {
 
 	public SimulatedNetwork {
 		knownNetworks = Collections.unmodifiableMap(new LinkedHashMap<>(knownNetworks));
@@ -39,18 +40,19 @@ public record SimulatedNetwork(Map<String, String> knownNetworks, Optional<Strin
 			throw new IllegalArgumentException("Not a port: " + httpsPort); //$NON-NLS-1$
 		}
 		Objects.requireNonNull(joinDelay);
+		Objects.requireNonNull(scanTime);
 	}
 
 	/** @return no networks in range, ephemeral HTTPS port, no mDNS */
 	public static SimulatedNetwork isolated() {
-		return new SimulatedNetwork(Map.of(), Optional.empty(), 0, false, Duration.ofMillis(100));
+		return new SimulatedNetwork(Map.of(), Optional.empty(), 0, false, Duration.ofMillis(100), Duration.ZERO);
 	}
 
 	/** @return this network environment with one more network in range */
 	public SimulatedNetwork withKnownNetwork(String ssid, String password) {
 		Map<String, String> networks = new LinkedHashMap<>(knownNetworks);
 		networks.put(ssid, password);
-		return new SimulatedNetwork(networks, joinedAtPowerOn, httpsPort, announceMdns, joinDelay);
+		return new SimulatedNetwork(networks, joinedAtPowerOn, httpsPort, announceMdns, joinDelay, scanTime);
 	}
 
 	/**
@@ -60,18 +62,23 @@ public record SimulatedNetwork(Map<String, String> knownNetworks, Optional<Strin
 	public SimulatedNetwork joinedTo(String ssid, String password) {
 		Map<String, String> networks = new LinkedHashMap<>(knownNetworks);
 		networks.put(ssid, password);
-		return new SimulatedNetwork(networks, Optional.of(ssid), httpsPort, announceMdns, joinDelay);
+		return new SimulatedNetwork(networks, Optional.of(ssid), httpsPort, announceMdns, joinDelay, scanTime);
 	}
 
 	public SimulatedNetwork withHttpsPort(int port) {
-		return new SimulatedNetwork(knownNetworks, joinedAtPowerOn, port, announceMdns, joinDelay);
+		return new SimulatedNetwork(knownNetworks, joinedAtPowerOn, port, announceMdns, joinDelay, scanTime);
 	}
 
 	public SimulatedNetwork withMdns(boolean announce) {
-		return new SimulatedNetwork(knownNetworks, joinedAtPowerOn, httpsPort, announce, joinDelay);
+		return new SimulatedNetwork(knownNetworks, joinedAtPowerOn, httpsPort, announce, joinDelay, scanTime);
 	}
 
 	public SimulatedNetwork withJoinDelay(Duration delay) {
-		return new SimulatedNetwork(knownNetworks, joinedAtPowerOn, httpsPort, announceMdns, delay);
+		return new SimulatedNetwork(knownNetworks, joinedAtPowerOn, httpsPort, announceMdns, delay, scanTime);
+	}
+
+	/** @param time how long a Wi-Fi scan takes (an ESP32 scanning all channels takes about two seconds) */
+	public SimulatedNetwork withScanTime(Duration time) {
+		return new SimulatedNetwork(knownNetworks, joinedAtPowerOn, httpsPort, announceMdns, joinDelay, time);
 	}
 }

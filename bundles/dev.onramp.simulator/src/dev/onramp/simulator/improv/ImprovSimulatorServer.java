@@ -8,6 +8,7 @@
 package dev.onramp.simulator.improv;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,6 +25,8 @@ public final class ImprovSimulatorServer implements AutoCloseable {
 	private final List<String> extraVisible;
 	private final List<SimulatedImprovDevice> devices = new CopyOnWriteArrayList<>();
 	private final LoopbackLineServer server;
+	private volatile Duration scanTime = Duration.ZERO;
+	private volatile boolean dropMidScanFrame;
 
 	/**
 	 * Starts serving on an ephemeral loopback port.
@@ -35,7 +38,20 @@ public final class ImprovSimulatorServer implements AutoCloseable {
 		this.networks = Map.copyOf(networks);
 		this.extraVisible = List.copyOf(extraVisible);
 		this.server = new LoopbackLineServer("improv-simulator-server", //$NON-NLS-1$
-				line -> devices.add(new SimulatedImprovDevice(line, this.networks, this.extraVisible, false)));
+				line -> devices.add(new SimulatedImprovDevice(line, this.networks, this.extraVisible, false, scanTime,
+						dropMidScanFrame)));
+	}
+
+	/** @param value how long the Wi-Fi scan of the devices served from now on takes */
+	public ImprovSimulatorServer withScanTime(Duration value) {
+		scanTime = value;
+		return this;
+	}
+
+	/** Devices served from now on drop their line in the middle of their first scan result frame. */
+	public ImprovSimulatorServer droppingLineMidScanFrame() {
+		dropMidScanFrame = true;
+		return this;
 	}
 
 	public int port() {

@@ -33,6 +33,8 @@ public final class SimulatedImprovDevice implements AutoCloseable {
 	private final Map<String, String> networks;
 	private final List<String> visible;
 	private final boolean corruptChecksums;
+	private final Duration scanTime;
+	private final boolean dropMidScanFrame;
 	private final Thread thread;
 	private volatile boolean running = true;
 	private int state = 0x02;
@@ -46,7 +48,20 @@ public final class SimulatedImprovDevice implements AutoCloseable {
 	 */
 	public SimulatedImprovDevice(IByteChannel line, Map<String, String> networks, List<String> extraVisible,
 			boolean corruptChecksums) {
+		this(line, networks, extraVisible, corruptChecksums, Duration.ZERO, false);
+	}
+
+	/**
+	 * @param scanTime         how long the device's Wi-Fi scan takes before its first result (an ESP32 scanning all
+	 *                         channels takes about two seconds)
+	 * @param dropMidScanFrame the line drops in the middle of the first scan result frame (cable pulled, the board
+	 *                         browning out), after half of its bytes went out
+	 */
+	public SimulatedImprovDevice(IByteChannel line, Map<String, String> networks, List<String> extraVisible,
+			boolean corruptChecksums, Duration scanTime, boolean dropMidScanFrame) {
 		this.line = line;
+		this.scanTime = scanTime;
+		this.dropMidScanFrame = dropMidScanFrame;
 		this.networks = new LinkedHashMap<>(networks);
 		this.visible = new java.util.ArrayList<>(networks.keySet());
 		this.visible.addAll(extraVisible);
@@ -137,6 +152,14 @@ public final class SimulatedImprovDevice implements AutoCloseable {
 		case 0x03 -> result(0x03, "pyDirect", "1.4.2", "ESP32-S3", NAME); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		case 0x04 -> {
 			scans.incrementAndGet();
+			scanning();
+			if (dropMidScanFrame && !visible.isEmpty()) {
+				byte[] frame = frame(0x04, resultData(0x04, visible.get(0), "-40", "YES")); //$NON-NLS-1$ //$NON-NLS-2$
+				line.write(java.util.Arrays.copyOf(frame, frame.length / 2));
+				running = false;
+				line.close();
+				return;
+			}
 			int rssi = -40;
 			for (String ssid : visible) {
 				result(0x04, ssid, Integer.toString(rssi), rssi % 3 == 0 ? "NO" : "YES"); //$NON-NLS-1$ //$NON-NLS-2$
@@ -171,7 +194,19 @@ public final class SimulatedImprovDevice implements AutoCloseable {
 		}
 	}
 
+	/** The radio is busy scanning: a rate of the simulated firmware, not a synchronisation. */
+	private void scanning() {
+		long until = System.nanoTime() + scanTime.toNanos();
+		for (long left = scanTime.toNanos(); left > 0 && running; left = until - System.nanoTime()) {
+			java.util.concurrent.locks.LockSupport.parkNanos(Math.min(left, 50_000_000L));
+		}
+	}
+
 	private void result(int command, String... values) throws OnrampException {
+		send(0x04, resultData(command, values));
+	}
+
+	private static byte[] resultData(int command, String... values) {
 		ByteArrayOutputStream strings = new ByteArrayOutputStream();
 		for (String value : values) {
 			byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
@@ -183,10 +218,14 @@ public final class SimulatedImprovDevice implements AutoCloseable {
 		data[0] = (byte) command;
 		data[1] = (byte) payload.length;
 		System.arraycopy(payload, 0, data, 2, payload.length);
-		send(0x04, data);
+		return data;
 	}
 
 	private void send(int type, byte[] data) throws OnrampException {
+		line.write(frame(type, data));
+	}
+
+	private byte[] frame(int type, byte[] data) {
 		ByteArrayOutputStream frame = new ByteArrayOutputStream();
 		frame.writeBytes(HEADER);
 		frame.write(1);
@@ -199,7 +238,7 @@ public final class SimulatedImprovDevice implements AutoCloseable {
 		}
 		frame.write(corruptChecksums ? sum + 1 : sum);
 		frame.write('\n');
-		line.write(frame.toByteArray());
+		return frame.toByteArray();
 	}
 
 	private void log(String text) throws OnrampException {

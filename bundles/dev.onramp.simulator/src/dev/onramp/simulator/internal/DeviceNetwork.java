@@ -56,6 +56,7 @@ public final class DeviceNetwork implements AutoCloseable {
 	private final FlashFiles files;
 	private final MacAddress mac;
 	private final SimulatedNetwork environment;
+	private final java.util.concurrent.atomic.AtomicInteger scans = new java.util.concurrent.atomic.AtomicInteger();
 	private final Supplier<PyDirectSettings> settings;
 	private final Runnable newBoot;
 	private final boolean pyDirect;
@@ -363,8 +364,25 @@ public final class DeviceNetwork implements AutoCloseable {
 
 	// the station, as network.WLAN(network.STA_IF) shows it
 
-	/** @return {@code (ssid, bssid, channel, rssi, authmode, hidden)} for every network in range */
-	synchronized List<Object[]> scan() {
+	/** @return how many Wi-Fi scans the station started */
+	public int scans() {
+		return scans.get();
+	}
+
+	/**
+	 * @return {@code (ssid, bssid, channel, rssi, authmode, hidden)} for every network in range, after the scan time
+	 *         (the radio is busy: a rate of the simulated firmware, not a synchronisation)
+	 */
+	List<Object[]> scan() {
+		scans.incrementAndGet();
+		long until = System.nanoTime() + environment.scanTime().toNanos();
+		for (long left = environment.scanTime().toNanos(); left > 0; left = until - System.nanoTime()) {
+			java.util.concurrent.locks.LockSupport.parkNanos(left);
+		}
+		return inRange();
+	}
+
+	private synchronized List<Object[]> inRange() {
 		List<Object[]> result = new java.util.ArrayList<>();
 		int i = 0;
 		for (Map.Entry<String, String> network : environment.knownNetworks().entrySet()) {

@@ -88,11 +88,17 @@ class DeviceWifi {
 	/** @return true when the device just reported Connected (the caller schedules the service's end) */
 	boolean reportedConnected;
 
+	/** Runs when a scan starts, before its results exist: the radio's scan time. */
+	Runnable scanning = () -> {
+		// instant
+	};
+
 	byte[] scan(byte[] request) throws InvalidProtocolBufferException {
 		WiFiScanPayload in = WiFiScanPayload.parseFrom(request);
 		WiFiScanPayload.Builder out = WiFiScanPayload.newBuilder().setStatus(Status.Success);
 		switch (in.getMsg()) {
 		case TypeCmdScanStart -> {
+			scanning.run();
 			scanned = true;
 			out.setMsg(WiFiScanMsgType.TypeRespScanStart).setRespScanStart(RespScanStart.getDefaultInstance());
 		}

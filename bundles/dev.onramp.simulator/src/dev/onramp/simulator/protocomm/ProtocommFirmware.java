@@ -10,8 +10,11 @@ package dev.onramp.simulator.protocomm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The transport-independent half of an ESP-IDF device in provisioning mode: protocomm's endpoints (proto-ver,
@@ -28,10 +31,13 @@ public final class ProtocommFirmware {
 	private final SecureRandom random = new SecureRandom();
 	private long sessionId = -1;
 	private DeviceCipher cipher;
+	private final AtomicInteger scansStarted = new AtomicInteger();
+	private volatile Duration scanTime = Duration.ZERO;
 
 	public ProtocommFirmware(ProtocommDeviceConfig config) {
 		this.config = config;
 		this.wifi = new DeviceWifi(config);
+		this.wifi.scanning = this::scanning;
 		if (config.security() == 2) {
 			salt = config.salt().orElseGet(() -> {
 				byte[] fresh = new byte[16];
@@ -48,6 +54,28 @@ public final class ProtocommFirmware {
 
 	public ProtocommDeviceConfig config() {
 		return config;
+	}
+
+	/**
+	 * @param value how long a Wi-Fi scan takes from now on; the device answers nothing meanwhile, as the example
+	 *              firmware's blocking scan does (an ESP32 scanning all channels takes about two seconds)
+	 */
+	public void scanTime(Duration value) {
+		scanTime = value;
+	}
+
+	/** @return how many scans the device started */
+	public int scansStarted() {
+		return scansStarted.get();
+	}
+
+	/** The radio is busy scanning: a rate of the simulated firmware, not a synchronisation. */
+	private void scanning() {
+		scansStarted.incrementAndGet();
+		long until = System.nanoTime() + scanTime.toNanos();
+		for (long left = scanTime.toNanos(); left > 0; left = until - System.nanoTime()) {
+			LockSupport.parkNanos(left);
+		}
 	}
 
 	/**
