@@ -67,7 +67,7 @@ class FleetLoadTest {
 			Path report = folder.resolve("report.json"); //$NON-NLS-1$
 
 			CliHarness.Run run = CliHarness.run(environment, "fleet", manifest.toString(), "--parallel", "16", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-					"--row-timeout", "5", "--report", report.toString(), "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+					"--row-timeout", "10", "--report", report.toString(), "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 
 			// four rows of each failure class: a tie, which the lowest exit code (device unreachable, 3) wins
 			assertEquals(3, run.exit(), () -> summary(run));
@@ -99,7 +99,7 @@ class FleetLoadTest {
 			// the operator puts every fault right; --resume runs the failed rows and nothing else
 			Files.writeString(manifest, fleet.fixedManifest(), StandardCharsets.UTF_8);
 			CliHarness.Run resumed = CliHarness.run(environment, "fleet", manifest.toString(), "--parallel", "16", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-					"--row-timeout", "5", "--report", report.toString(), "--resume", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+					"--row-timeout", "10", "--report", report.toString(), "--resume", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
 			assertEquals(0, resumed.exit(), () -> summary(resumed));
 			assertEquals(failed, rowsStarted(resumed), "--resume started exactly the rows that had failed"); //$NON-NLS-1$
 			JsonObject after = JsonParser.parseString(Files.readString(report)).getAsJsonObject();
@@ -143,7 +143,7 @@ class FleetLoadTest {
 		String specific = switch (fault) {
 		case WRONG_POP -> "proof of possession"; //$NON-NLS-1$
 		case WRONG_PASSWORD -> "password"; //$NON-NLS-1$
-		case SILENT -> "within 5 s"; //$NON-NLS-1$
+		case SILENT -> "within 10 s"; //$NON-NLS-1$
 		case RESET_MID_HANDSHAKE -> "reset during /prov-session"; //$NON-NLS-1$
 		case NETWORK_NOT_FOUND -> "NoSuchNetwork"; //$NON-NLS-1$
 		case NONE -> ""; //$NON-NLS-1$
