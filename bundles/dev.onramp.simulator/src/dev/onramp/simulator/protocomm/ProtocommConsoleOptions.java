@@ -34,7 +34,11 @@ public record ProtocommConsoleOptions(boolean bootLog, boolean errorLogs, Option
 		/** Echoes the line, then prints text that is not hex where the reply belongs. */
 		GARBAGE,
 		/** Starts the hex reply to a request after the handshake, then the line drops. */
-		DROP_MID_REPLY
+		DROP_MID_REPLY,
+		/** Reads the client's first session message (the handshake's step 1), then the line drops unanswered. */
+		DROP_AT_SESSION_STEP_1,
+		/** Answers step 1 of the handshake, reads the client's second session message, then the line drops. */
+		DROP_AT_SESSION_STEP_2
 	}
 
 	public ProtocommConsoleOptions {

@@ -59,6 +59,7 @@ public final class SimulatedProtocommConsole implements AutoCloseable {
 	private long bootedAt = System.nanoTime();
 	private long stopAt = Long.MAX_VALUE;
 	private boolean stopped;
+	private int sessionMessages;
 	private boolean booted;
 
 	/** Powers the console up on the device's end of a line. */
@@ -162,6 +163,11 @@ public final class SimulatedProtocommConsole implements AutoCloseable {
 		prompt();
 	}
 
+	private boolean dropsAtSessionMessage(int count) {
+		return options.fault() == ProtocommConsoleOptions.Fault.DROP_AT_SESSION_STEP_1 && count == 1
+				|| options.fault() == ProtocommConsoleOptions.Fault.DROP_AT_SESSION_STEP_2 && count == 2;
+	}
+
 	private void prompt() throws OnrampException {
 		// uart_write_bytes: no line-end conversion
 		write("\n>> ".getBytes(StandardCharsets.US_ASCII)); //$NON-NLS-1$
@@ -188,6 +194,12 @@ public final class SimulatedProtocommConsole implements AutoCloseable {
 				&& (!"cloud_user_assoc".equals(command) || firmware.config().nodeId().isPresent()); //$NON-NLS-1$
 		if (!registered || argv.size() < 3) {
 			return; // ESP_ERR_NOT_FOUND / ESP_ERR_INVALID_ARG: the task prints nothing
+		}
+		if ("prov-session".equals(command) && dropsAtSessionMessage(++sessionMessages)) { //$NON-NLS-1$
+			// the board browned out or the cable came loose with the client's message in its buffer
+			running = false;
+			line.close();
+			return;
 		}
 		long session = atoi(argv.get(1)) & 0xffffffffL;
 		byte[] request = hexToBytes(argv.get(2));
