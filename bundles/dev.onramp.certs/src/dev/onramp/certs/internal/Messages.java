@@ -52,6 +52,7 @@ final class Messages extends NLS {
 	public static String ConnectAddress_mdnsFailed;
 	public static String TlsProbe_unresolved;
 	public static String TlsProbe_timeout;
+	public static String TlsProbe_reset;
 	public static String TlsProbe_handshakeFailed;
 	public static String TlsProbe_connectFailed;
 	public static String Verify_caFileUnreadable;

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
@@ -19,6 +20,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import javax.net.ssl.SNIHostName;
@@ -86,12 +88,32 @@ final class TlsProbe {
 		} catch (SocketTimeoutException e) {
 			return Result.unreachable(NLS.bind(Messages.TlsProbe_timeout, describe(address), timeout.toMillis()));
 		} catch (SSLException e) {
+			if (isReset(e)) {
+				return Result.unreachable(NLS.bind(Messages.TlsProbe_reset, describe(address)));
+			}
 			return Result.unreachable(NLS.bind(Messages.TlsProbe_handshakeFailed, describe(address), e.getMessage()));
 		} catch (IOException e) {
+			if (isReset(e)) {
+				return Result.unreachable(NLS.bind(Messages.TlsProbe_reset, describe(address)));
+			}
 			return Result.unreachable(NLS.bind(Messages.TlsProbe_connectFailed, describe(address), e.getMessage()));
 		} catch (GeneralSecurityException e) {
 			throw new IllegalStateException("This Java runtime has no TLS client", e); //$NON-NLS-1$
 		}
+	}
+
+	/**
+	 * @return whether the connection was reset (or broke under a write) after it was established: the device dropped
+	 *         it mid-handshake, which an orderly end of the stream ("terminated the handshake") is not
+	 */
+	private static boolean isReset(IOException e) {
+		for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SocketException
+					&& String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("reset")) { //$NON-NLS-1$
+				return true;
+			}
+		}
+		return String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connection reset"); //$NON-NLS-1$
 	}
 
 	static boolean isAddressLiteral(String host) {

@@ -207,6 +207,29 @@ class TlsVerificationTest {
 	}
 
 	@Test
+	void connectionResetMidHandshakeIsUnreachableAndSaysSo() throws Exception {
+		IssuedCertificate issued = service().issue(CertificateProfiles.caIssued("pydirect-e5f6", List.of())); //$NON-NLS-1$
+		try (LoopbackHttpsServer device = serve(issued)) {
+			// 0: reset once the client's hello went through; 80: in the middle of the server's first flight
+			for (int serverBytes : new int[] { 0, 80 }) {
+				try (ResettingRelay relay = ResettingRelay.start(device.port(), serverBytes)) {
+					long start = System.nanoTime();
+					CertificateReport report = service().check(VerificationRequest
+							.againstLocalCa(URI.create("https://" + HOST + ':' + relay.port() + '/')) //$NON-NLS-1$
+							.connectingTo(LOOPBACK).withTimeout(Duration.ofSeconds(10)));
+					String where = serverBytes + " bytes of the server's answer: " + report.detail(); //$NON-NLS-1$
+					assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(3)) < 0, where);
+					assertEquals(VerificationOutcome.UNREACHABLE, report.outcome(), where);
+					assertTrue(report.served().isEmpty(), where);
+					assertTrue(report.detail().contains("127.0.0.1:" + relay.port()), where); //$NON-NLS-1$
+					assertTrue(report.detail().contains("reset in the middle of the TLS handshake"), where); //$NON-NLS-1$
+					assertTrue(report.detail().contains("verify again"), where); //$NON-NLS-1$
+				}
+			}
+		}
+	}
+
+	@Test
 	void verifyingWithoutALocalCaExplainsWhatToDo() {
 		OnrampException failure = assertThrows(OnrampException.class,
 				() -> service().check(VerificationRequest.againstLocalCa(URI.create("https://" + HOST)))); //$NON-NLS-1$
