@@ -149,9 +149,9 @@ public class ConsoleTransport implements IProtocommTransport {
 		close();
 		String message = heardAnything
 				? "The device " + where() + " printed output but never the protocomm console prompt (>> ) within " //$NON-NLS-1$ //$NON-NLS-2$
-						+ deadline.total().toSeconds() + " s." //$NON-NLS-1$
+						+ deadline.totalText() + "." //$NON-NLS-1$
 				: "The device " + where() + " sent nothing and showed no protocomm console prompt (>> ) within " //$NON-NLS-1$ //$NON-NLS-2$
-						+ deadline.total().toSeconds() + " s."; //$NON-NLS-1$
+						+ deadline.totalText() + "."; //$NON-NLS-1$
 		return new OnrampException(FailureReason.TIMEOUT, message,
 				"Check that this is the device's console port and that its firmware runs ESP-IDF provisioning with the console transport (protocomm_console); reset the board if it is stuck.") //$NON-NLS-1$
 				.withRemedy(Remedy.MORE_TIME);
@@ -237,7 +237,7 @@ public class ConsoleTransport implements IProtocommTransport {
 			}
 			throw new OnrampException(FailureReason.TIMEOUT,
 					"The device " + where() + " did not answer " + endpoint + " within " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-							+ deadline.total().toSeconds() + " s.", //$NON-NLS-1$
+							+ deadline.totalText() + ".", //$NON-NLS-1$
 					"Check that the device is still in provisioning mode and connected; reset the board if its console is stuck.") //$NON-NLS-1$
 					.withRemedy(Remedy.MORE_TIME);
 		}

@@ -40,4 +40,13 @@ public final class Deadline {
 	public Duration total() {
 		return total;
 	}
+
+	/** @return the whole bound for a message, {@code 20 s} or {@code 1.5 s}: never rounded down to a wrong figure */
+	public String totalText() {
+		long millis = total.toMillis();
+		if (millis % 1000 == 0) {
+			return millis / 1000 + " s"; //$NON-NLS-1$
+		}
+		return java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString() + " s"; //$NON-NLS-1$
+	}
 }

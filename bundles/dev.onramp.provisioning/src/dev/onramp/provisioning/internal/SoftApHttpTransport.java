@@ -94,7 +94,7 @@ public class SoftApHttpTransport implements IProtocommTransport {
 	private OnrampException timeout(String endpoint) {
 		return new OnrampException(FailureReason.TIMEOUT,
 				"The device at " + address() + " did not answer /" + endpoint + " within " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-						+ deadline.total().toSeconds() + " s.", //$NON-NLS-1$
+						+ deadline.totalText() + ".", //$NON-NLS-1$
 				"Check that the device is still in provisioning mode and that this computer is joined to its access point (PROV_...); a slow device may need more time.") //$NON-NLS-1$
 				.withRemedy(Remedy.MORE_TIME);
 	}
@@ -104,7 +104,7 @@ public class SoftApHttpTransport implements IProtocommTransport {
 		if (left == 0) {
 			close();
 			throw new OnrampException(FailureReason.TIMEOUT, "Provisioning did not finish within " //$NON-NLS-1$
-					+ deadline.total().toSeconds() + " s.", //$NON-NLS-1$
+					+ deadline.totalText() + ".", //$NON-NLS-1$
 					"Check that the device is in provisioning mode and in range, or give it more time.") //$NON-NLS-1$
 					.withRemedy(Remedy.MORE_TIME);
 		}

@@ -198,7 +198,7 @@ class ProtocommFaultTest {
 		OnrampException e = failure(target, timeout.plusMillis(700));
 		assertEquals(FailureReason.TIMEOUT, e.reason(), e.userText());
 		assertEquals(Optional.of(Remedy.MORE_TIME), e.remedy(), e.userText());
-		assertTrue(e.getMessage().contains("did not answer /prov-config within 1 s"), e.getMessage());
+		assertTrue(e.getMessage().contains("did not answer /prov-config within 1.5 s."), e.getMessage());
 	}
 
 	@Test

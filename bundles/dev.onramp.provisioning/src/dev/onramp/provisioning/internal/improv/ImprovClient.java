@@ -232,7 +232,7 @@ public class ImprovClient {
 		if (frame == null) {
 			throw new OnrampException(FailureReason.TIMEOUT,
 					"The device on " + channel.name() + " did not answer " + what + " within " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-							+ deadline.total().toSeconds() + " s.", //$NON-NLS-1$
+							+ deadline.totalText() + ".", //$NON-NLS-1$
 					reader.corrupted() > 0 ? "Frames with bad checksums arrived: check the baud rate and the cable." //$NON-NLS-1$
 							: "Check that the device runs Improv-capable firmware and that no serial monitor holds the port."); //$NON-NLS-1$
 		}
