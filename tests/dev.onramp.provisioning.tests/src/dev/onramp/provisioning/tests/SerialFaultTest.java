@@ -37,10 +37,17 @@ import dev.onramp.core.Remedy;
 import dev.onramp.core.Secret;
 import dev.onramp.core.provisioning.ProvisioningTarget;
 import dev.onramp.core.provisioning.ProvisioningTransport;
+import dev.onramp.core.provisioning.WifiNetwork;
+import dev.onramp.core.repl.IReplService;
 import dev.onramp.core.serial.ByteChannelPipe;
 import dev.onramp.core.serial.ISerialPortService;
 import dev.onramp.provisioning.internal.ProtocommProvisioner;
 import dev.onramp.provisioning.internal.improv.ImprovClient;
+import dev.onramp.provisioning.internal.repl.ReplWifiProvisioner;
+import dev.onramp.simulator.SimulatedMicroPythonDevice;
+import dev.onramp.simulator.SimulatedNetwork;
+import dev.onramp.simulator.SimulatorOptions;
+import dev.onramp.simulator.SimulatorServer;
 import dev.onramp.simulator.improv.SimulatedImprovDevice;
 import dev.onramp.simulator.protocomm.ProtocommConsoleOptions;
 import dev.onramp.simulator.protocomm.ProtocommConsoleOptions.Fault;
@@ -49,12 +56,13 @@ import dev.onramp.simulator.protocomm.ProtocommConsoleServer;
 /**
  * Faults on serial lines that the other fault tests leave out: the protocomm console's line dropping in the middle of
  * the security handshake, and slow devices — an answer just inside the deadline succeeds, one just outside fails
- * within the deadline — over the protocomm console and Improv.
+ * within the deadline — over the protocomm console, Improv and the MicroPython REPL.
  */
 class SerialFaultTest {
 
 	private static final String POP = "serial-fault-pop-41c2";
 	private static ISerialPortService ports;
+	private static IReplService repl;
 
 	private final List<AutoCloseable> open = new ArrayList<>();
 
@@ -66,6 +74,11 @@ class SerialFaultTest {
 		tracker.open();
 		ports = tracker.waitForService(10_000);
 		assertNotNull(ports, "the serial port service is registered (dev.onramp.serial installed)");
+		ServiceTracker<IReplService, IReplService> replTracker = new ServiceTracker<>(context, IReplService.class,
+				null);
+		replTracker.open();
+		repl = replTracker.waitForService(10_000);
+		assertNotNull(repl, "the REPL service is registered (dev.onramp.serial installed)");
 	}
 
 	@AfterEach
@@ -125,6 +138,41 @@ class SerialFaultTest {
 		assertTrue(millis < timeout.toMillis() + 1000, "took " + millis + " ms");
 		assertEquals(FailureReason.TIMEOUT, e.reason(), e.userText());
 		assertEquals(Optional.of(Remedy.MORE_TIME), e.remedy(), e.userText());
+	}
+
+	private SimulatorServer replBoard(Duration scanTime) throws IOException {
+		SimulatorServer board = new SimulatorServer(SimulatedMicroPythonDevice
+				.withTemporaryFlash(SimulatorOptions.pyDirectDefaults().withPyDirect(false).withNetwork(SimulatedNetwork
+						.isolated().withKnownNetwork(Devices.HOME, Devices.HOME_PASSWORD).withScanTime(scanTime))));
+		open.add(board);
+		return board;
+	}
+
+	private static ProvisioningTarget replTarget(SimulatorServer board, Duration timeout) {
+		return new ProvisioningTarget(board.uri(), "auto", null, Optional.empty(), timeout);
+	}
+
+	@Test
+	void slowReplScanJustInsideItsBoundSucceeds() throws Exception {
+		SimulatorServer board = replBoard(Duration.ofMillis(1500));
+		List<WifiNetwork> networks = new ReplWifiProvisioner(ports, repl)
+				.scan(replTarget(board, Duration.ofMillis(3000)), new NullProgressMonitor());
+		assertEquals(List.of(Devices.HOME), networks.stream().map(WifiNetwork::ssid).toList());
+	}
+
+	@Test
+	void slowReplScanJustOutsideItsBoundTimesOutWithoutHanging() throws Exception {
+		// the board is still scanning when the bound passes: the command ends, it does not wait for the board
+		SimulatorServer board = replBoard(Duration.ofSeconds(4));
+		Duration timeout = Duration.ofMillis(2000);
+		long start = System.nanoTime();
+		OnrampException e = assertThrows(OnrampException.class, () -> new ReplWifiProvisioner(ports, repl)
+				.scan(replTarget(board, timeout), new NullProgressMonitor()));
+		long millis = (System.nanoTime() - start) / 1_000_000;
+		assertEquals(FailureReason.TIMEOUT, e.reason(), e.userText());
+		assertTrue(millis < timeout.toMillis() + 3000, "took " + millis + " ms: " + e.userText());
+		assertTrue(e.getMessage().contains(board.uri()), "names the port: " + e.userText());
+		assertEquals(1, board.device().wifiScans());
 	}
 
 	private ImprovClient improv(Duration scanTime, Duration connectTimeout) {

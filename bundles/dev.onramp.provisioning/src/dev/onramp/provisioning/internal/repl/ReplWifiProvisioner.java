@@ -50,6 +50,7 @@ import dev.onramp.core.serial.ISerialPortService;
 @Component(service = IWifiProvisioner.class, property = "transport=repl")
 public class ReplWifiProvisioner implements IWifiProvisioner {
 
+	private static final Duration SCAN_TIMEOUT = Duration.ofSeconds(15);
 	private static final long POLL_INTERVAL_NANOS = Duration.ofMillis(150).toNanos();
 
 	private final ISerialPortService ports;
@@ -70,7 +71,9 @@ public class ReplWifiProvisioner implements IWifiProvisioner {
 	public List<WifiNetwork> scan(ProvisioningTarget target, IProgressMonitor monitor) throws OnrampException {
 		SubMonitor sub = SubMonitor.convert(monitor, "Scanning for Wi-Fi networks", 2); //$NON-NLS-1$
 		try (IReplSession session = ReplSessions.open(ports, repl, target.address(), sub.split(1))) {
-			String output = session.exec(BoardSnippets.SCAN, Duration.ofSeconds(15))
+			// an ESP32 scans every channel in about two seconds; the caller's bound, when shorter, is the bound
+			Duration bound = target.timeout().compareTo(SCAN_TIMEOUT) < 0 ? target.timeout() : SCAN_TIMEOUT;
+			String output = session.exec(BoardSnippets.SCAN, bound)
 					.stdoutOrThrow("Scanning for Wi-Fi networks"); //$NON-NLS-1$
 			sub.split(1);
 			return parseScan(output);
