@@ -178,9 +178,7 @@ class SerialFaultTest {
 	private ImprovClient improv(Duration scanTime, Duration connectTimeout) {
 		ByteChannelPipe pipe = new ByteChannelPipe("/dev/ttyUSB3", "device");
 		open.add(new SimulatedImprovDevice(pipe.b(), Map.of(Devices.HOME, Devices.HOME_PASSWORD),
-				List.of("Neighbour-1"), false, scanTime, false, () -> {
-					// not watched
-				}));
+				List.of("Neighbour-1"), false, scanTime, false));
 		return new ImprovClient(pipe.a(), Duration.ofMillis(800), connectTimeout);
 	}
 

@@ -109,7 +109,7 @@ class UnpluggedMidScanTest {
 				List.of("Neighbour")).withScanTime(SCAN_TIME);
 		open.add(board);
 		assertUnpluggedMidScan(new ImprovProvisioner(ports), ProvisioningTransport.SOFTAP, board.port(),
-				() -> board.scansStarted() > 0);
+				() -> board.scans() > 0);
 	}
 
 	@Test
@@ -144,7 +144,7 @@ class UnpluggedMidScanTest {
 		OnrampException e = assertThrows(OnrampException.class, () -> new ImprovProvisioner(ports)
 				.scan(target(pty, ProvisioningTransport.SOFTAP), new NullProgressMonitor()));
 		assertVanished(e, pty, start);
-		assertEquals(1, board.scansStarted());
+		assertEquals(1, board.scans());
 		assertReleased(device);
 	}
 
