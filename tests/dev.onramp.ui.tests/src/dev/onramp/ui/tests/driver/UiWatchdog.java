@@ -7,9 +7,14 @@
  *******************************************************************************/
 package dev.onramp.ui.tests.driver;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +35,10 @@ import org.eclipse.swt.widgets.Display;
  * count. The test's own waits pump events (see {@link SwtDriver#waitUntil}), so only work done on the UI thread
  * shows up.
  * <p>
+ * When it closes, it appends the test that started it, the longest block and the probe count as one line to the
+ * file the system property {@code onramp.ui.watchdog.record} names (the pom sets {@code target/ui-watchdog.tsv}):
+ * the benchmark command reads the worst UI-thread block of a workbench flow from there.
+ * <p>
  * Use it in try-with-resources around what the test drives: {@code try (UiWatchdog watchdog = UiWatchdog.start(display)) { ...; watchdog.assertResponsive(); }}
  */
 public final class UiWatchdog implements AutoCloseable {
@@ -45,7 +54,10 @@ public final class UiWatchdog implements AutoCloseable {
 			"java.util.concurrent.locks.LockSupport.park", "java.lang.ProcessImpl", "java.lang.Process"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 
 	private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+	/** The system property naming the file each closed watchdog appends its figures to. */
+	public static final String RECORD_PROPERTY = "onramp.ui.watchdog.record"; //$NON-NLS-1$
 	private final Display display;
+	private final String watched = callingTest();
 	private final Thread uiThread;
 	private final Thread watcher;
 	private final List<String> freezes = new ArrayList<>();
@@ -183,5 +195,30 @@ public final class UiWatchdog implements AutoCloseable {
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
+		record();
+	}
+
+	/** Appends {@code test<TAB>longest ms<TAB>probes<TAB>freezes} to the record file, when one is named. */
+	private void record() {
+		String file = System.getProperty(RECORD_PROPERTY);
+		if (file == null || file.isBlank()) {
+			return;
+		}
+		String line = watched + '\t' + longestMillis + '\t' + probes + '\t' + freezes().size() + '\n';
+		try {
+			Path path = Path.of(file);
+			Files.createDirectories(path.toAbsolutePath().getParent());
+			Files.writeString(path, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+		} catch (IOException e) {
+			throw new IllegalStateException("could not record the watchdog's figures in " + file, e); //$NON-NLS-1$
+		}
+	}
+
+	/** @return {@code Class#method} of the test method that started this watchdog, from the calling stack */
+	private static String callingTest() {
+		return StackWalker.getInstance().walk(frames -> frames
+				.filter(f -> f.getClassName().endsWith("Test")) //$NON-NLS-1$
+				.map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + '#' + f.getMethodName())
+				.findFirst().orElse("unknown")); //$NON-NLS-1$
 	}
 }
