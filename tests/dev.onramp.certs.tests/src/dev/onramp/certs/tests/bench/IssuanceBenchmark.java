@@ -38,6 +38,7 @@ import dev.onramp.core.certs.TrustMode;
  * Issuance rate, key generation included, single-threaded: the certificate factory alone (key, certificate, PEM),
  * the whole service (plus the inventory write), and the {@code openssl req -x509 -newkey} command run as one process
  * per certificate when openssl is on the PATH. Usage: {@code IssuanceBenchmark [seconds-per-case]} (default 5).
+ * Besides its table it prints one {@code FIGURE certs.<case>.rate} line per case for the benchmark command.
  */
 public final class IssuanceBenchmark {
 
@@ -45,7 +46,7 @@ public final class IssuanceBenchmark {
 	/** The service rewrites the inventory on every issue; reset it so each case measures a fleet-sized file. */
 	private static final int INVENTORY_RESET = 500;
 
-	private record Result(String name, int count, long nanos) {
+	private record Result(String key, String name, int count, long nanos) {
 		double perSecond() {
 			return count / (nanos / 1e9);
 		}
@@ -89,18 +90,18 @@ public final class IssuanceBenchmark {
 				TrustMode.SELF_SIGNED);
 
 		List<Result> results = new ArrayList<>();
-		results.add(measure("factory  ec-p256  CA-issued", perCase, i -> pem(DeviceCertificateFactory.create( //$NON-NLS-1$
+		results.add(measure("factory.ec_p256_ca", "factory  ec-p256  CA-issued", perCase, i -> pem(DeviceCertificateFactory.create( //$NON-NLS-1$ //$NON-NLS-2$
 				names.get(0), names, List.of(), KeyType.EC_P256, now, notAfter, Optional.of(ca)))));
-		results.add(measure("factory  rsa-2048 self-signed (pyDirect)", perCase, //$NON-NLS-1$
+		results.add(measure("factory.rsa2048_self", "factory  rsa-2048 self-signed (pyDirect)", perCase, //$NON-NLS-1$ //$NON-NLS-2$
 				i -> pem(DeviceCertificateFactory.create(names.get(0), names, List.of(), KeyType.RSA_2048, now,
 						now.plus(Duration.ofDays(3650)), Optional.empty()))));
-		results.add(measure("service  ec-p256  CA-issued", perCase, i -> issue(service, ecRequest, data, i))); //$NON-NLS-1$
-		results.add(measure("service  ec-p256  self-signed", perCase, i -> issue(service, ecSelfSigned, data, i))); //$NON-NLS-1$
-		results.add(measure("service  rsa-2048 self-signed (pyDirect)", perCase, i -> issue(service, pyDirect, data, i))); //$NON-NLS-1$
+		results.add(measure("service.ec_p256_ca", "service  ec-p256  CA-issued", perCase, i -> issue(service, ecRequest, data, i))); //$NON-NLS-1$ //$NON-NLS-2$
+		results.add(measure("service.ec_p256_self", "service  ec-p256  self-signed", perCase, i -> issue(service, ecSelfSigned, data, i))); //$NON-NLS-1$ //$NON-NLS-2$
+		results.add(measure("service.rsa2048_self", "service  rsa-2048 self-signed (pyDirect)", perCase, i -> issue(service, pyDirect, data, i))); //$NON-NLS-1$ //$NON-NLS-2$
 		if (OpenSsl.available()) {
-			results.add(measure("openssl  ec-p256  req -x509, 1 process each", perCase, //$NON-NLS-1$
+			results.add(measure("openssl.ec_p256_self", "openssl  ec-p256  req -x509, 1 process each", perCase, //$NON-NLS-1$ //$NON-NLS-2$
 					i -> OpenSsl.selfSigned(work, "ec", "-pkeyopt", "ec_paramgen_curve:P-256"))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-			results.add(measure("openssl  rsa-2048 req -x509, 1 process each", perCase, //$NON-NLS-1$
+			results.add(measure("openssl.rsa2048_self", "openssl  rsa-2048 req -x509, 1 process each", perCase, //$NON-NLS-1$ //$NON-NLS-2$
 					i -> OpenSsl.selfSigned(work, "rsa:2048"))); //$NON-NLS-1$
 		} else {
 			System.out.println("openssl not found on the PATH: skipping the openssl cases"); //$NON-NLS-1$
@@ -110,6 +111,11 @@ public final class IssuanceBenchmark {
 		for (Result result : results) {
 			System.out.printf(Locale.ROOT, "%-46s %8d %12.1f %12.3f%n", result.name(), result.count(), //$NON-NLS-1$
 					result.perSecond(), result.millisEach());
+		}
+		System.out.println();
+		for (Result result : results) {
+			System.out.printf(Locale.ROOT, "FIGURE certs.%s.rate %.1f certs/s %s, key generation included, one thread, %d certificates%n", //$NON-NLS-1$
+					result.key(), result.perSecond(), result.name().replaceAll("\\s+", " "), result.count()); //$NON-NLS-1$ //$NON-NLS-2$
 		}
 		System.out.println();
 		ratio(results, "factory  ec-p256  CA-issued", "factory  rsa-2048 self-signed (pyDirect)"); //$NON-NLS-1$ //$NON-NLS-2$
@@ -132,7 +138,7 @@ public final class IssuanceBenchmark {
 	}
 
 	/** Warms up for a fifth of the time, then counts issuances until the time is up. */
-	private static Result measure(String name, Duration duration, Issuance issuance) throws Exception {
+	private static Result measure(String key, String name, Duration duration, Issuance issuance) throws Exception {
 		long warmUpEnd = System.nanoTime() + duration.toNanos() / 5;
 		int index = 0;
 		while (System.nanoTime() < warmUpEnd) {
@@ -147,7 +153,7 @@ public final class IssuanceBenchmark {
 			count++;
 			finished = System.nanoTime();
 		} while (finished < end);
-		Result result = new Result(name, count, finished - start);
+		Result result = new Result(key, name, count, finished - start);
 		System.out.printf(Locale.ROOT, "  %-46s %10.1f certs/s%n", name, result.perSecond()); //$NON-NLS-1$
 		return result;
 	}
