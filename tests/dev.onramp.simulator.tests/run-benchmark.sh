@@ -20,7 +20,6 @@ onramp_select_jdk
 jar() { onramp_pinned_jar "$@" || exit 1; }
 cp=$(onramp_classes "$root/bundles/dev.onramp.core" "$root/bundles/dev.onramp.serial" \
 	"$root/bundles/dev.onramp.simulator" "$here") || exit 1
-cp="$cp:$(jar com/google/code/gson gson)"
 cp="$cp:$(jar org/eclipse/platform org.eclipse.equinox.common)"
 cp="$cp:$(jar org/eclipse/platform org.eclipse.osgi)"
 cp="$cp:$(jar com/google/code/gson gson)" # the simulated pyDirect board's settings files
