@@ -2,7 +2,8 @@
 # Upload benchmark, on the simulated pyDirect board behind a 115200-baud line: the re-provision write (certificate
 # chain + key: mkdir, files, checks, renames) and upload time against size (1-64 KB), Onramp against mpremote's
 # method in the same run. Prints a table and FIGURE lines, and writes a CSV (default target/upload-benchmark.csv,
-# or --csv FILE). It is a program, not a timed test; it takes about five minutes.
+# or --csv FILE). It is a program, not a timed test; it takes about five minutes (`--install-only`: only the
+# re-provision write, about a minute).
 # `run-benchmark.sh serve` instead serves a simulated pyDirect device on socket://127.0.0.1:PORT (printed) until
 # standard input closes, for trying `./onramp info --port socket://127.0.0.1:PORT` by hand.
 #

@@ -16,8 +16,10 @@ import dev.onramp.core.repl.ReplacedFile;
 /**
  * The snippets of {@link dev.onramp.core.repl.IDeviceFileSystem#replaceTogether}: look at the target folders, stage
  * and check the new files beside the old ones, swap them in. They are short because their bytes count against the
- * payload on a 115200-baud line; names start with an underscore so that they do not clobber a user's globals. The
- * stage snippet carries the files' content (a private key): it is never logged.
+ * payload on a 115200-baud line, so their global names are one letter ({@code os}, {@code h}, {@code r}, the targets
+ * {@code A, B, ...} and the loop's {@code p, d, f}): they may replace a user's globals of those names in the raw REPL,
+ * which the provisioning resets afterwards anyway. The stage snippet carries the files' content (a private key): it
+ * is never logged.
  */
 public final class ReplaceSnippets {
 
@@ -54,30 +56,39 @@ public final class ReplaceSnippets {
 	}
 
 	/**
-	 * Runs the prelude, names the targets {@code _0, _1, ...}, writes each file to {@code <target>.n}, reads it back
-	 * and prints its length and SHA-256 digest ({@code bytes}), or without {@code hashlib} the {@code repr} of what it
-	 * read, one line per file. Plain text (PEM) travels as a {@code str} literal needing no escapes, written in text
-	 * mode; anything else as an escaped {@code bytes} literal, written in binary mode.
+	 * The global name of the {@code index}-th target in the stage and swap snippets: {@code A}, {@code B}, ... (upper
+	 * case, so that they never meet the snippets' lower-case loop names).
+	 */
+	static String target(int index) {
+		return index < 26 ? String.valueOf((char) ('A' + index)) : "P" + index; //$NON-NLS-1$
+	}
+
+	/**
+	 * Runs the prelude, names the targets {@code A, B, ...} ({@link #target}), writes each file to
+	 * {@code <target>.n}, reads it back and prints its SHA-256 digest ({@code bytes}; it covers the size too), or
+	 * without {@code hashlib} the {@code repr} of what it read, one line per file. Plain text (PEM) travels as a
+	 * {@code str} literal needing no escapes, written in text mode; anything else as an escaped {@code bytes} literal,
+	 * written in binary mode.
 	 */
 	public static String stage(String prelude, List<ReplacedFile> files, boolean hashlib) {
 		boolean text = files.stream().allMatch(file -> isPlainText(file.content()));
-		StringBuilder code = new StringBuilder(hashlib ? "import hashlib as _h\n" : ""); //$NON-NLS-1$ //$NON-NLS-2$
+		StringBuilder code = new StringBuilder(hashlib ? "import hashlib as h\n" : ""); //$NON-NLS-1$ //$NON-NLS-2$
 		code.append(prelude);
 		StringBuilder names = new StringBuilder();
 		StringBuilder items = new StringBuilder();
 		for (int i = 0; i < files.size(); i++) {
-			names.append(i == 0 ? "" : ";").append('_').append(i).append('=').append(quote(files.get(i).path())); //$NON-NLS-1$ //$NON-NLS-2$
-			items.append(i == 0 ? "" : ",").append("(_").append(i).append(','); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			names.append(i == 0 ? "" : ";").append(target(i)).append('=').append(quote(files.get(i).path())); //$NON-NLS-1$ //$NON-NLS-2$
+			items.append(i == 0 ? "(" : ",(").append(target(i)).append(','); //$NON-NLS-1$ //$NON-NLS-2$
 			appendLiteral(items, files.get(i).content(), text);
 			items.append(')');
 		}
 		code.append(names).append('\n');
-		code.append("for _p,_d in(").append(items).append(files.size() == 1 ? ",):\n" : "):\n"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-		code.append(" _f=open(_p+'").append(STAGED).append(text ? "','w')" : "','wb')") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-				.append(";_f.write(_d);_f.close();_d=open(_p+'").append(STAGED) //$NON-NLS-1$
-				.append(text ? "').read()" : "','rb').read()") //$NON-NLS-1$ //$NON-NLS-2$
-				.append(";print(len(_d),").append(hashlib ? "_h.sha256(_d).digest())" : "repr(_d))"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-		return code.toString();
+		code.append("for p,d in(").append(items).append(files.size() == 1 ? ",):" : "):"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		String readBack = "open(p+'" + STAGED + (text ? "').read()" : "','rb').read()"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		code.append("f=open(p+'").append(STAGED).append(text ? "','w')" : "','wb')") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				.append(";f.write(d);f.close();print(") //$NON-NLS-1$
+				.append(hashlib ? "h.sha256(" + readBack + ").digest())" : "repr(" + readBack + "))"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+		return code.append('\n').toString();
 	}
 
 	/**
@@ -87,18 +98,18 @@ public final class ReplaceSnippets {
 	 * @param exists per file, whether its target exists now
 	 */
 	public static String swap(boolean[] exists) {
-		StringBuilder code = new StringBuilder("_r=os.rename\n"); //$NON-NLS-1$
+		StringBuilder code = new StringBuilder("r=os.rename\n"); //$NON-NLS-1$
 		for (int i = 0; i < exists.length; i++) {
 			if (exists[i]) {
-				code.append("_r(_").append(i).append(",_").append(i).append("+'").append(BACKUP).append("');"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+				code.append("r(").append(target(i)).append(',').append(target(i)).append("+'").append(BACKUP).append("');"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 			}
 		}
 		for (int i = 0; i < exists.length; i++) {
-			code.append("_r(_").append(i).append("+'").append(STAGED).append("',_").append(i).append(");"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+			code.append("r(").append(target(i)).append("+'").append(STAGED).append("',").append(target(i)).append(");"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 		}
 		for (int i = 0; i < exists.length; i++) {
 			if (exists[i]) {
-				code.append("os.remove(_").append(i).append("+'").append(BACKUP).append("');"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				code.append("os.remove(").append(target(i)).append("+'").append(BACKUP).append("');"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 			}
 		}
 		code.setLength(code.length() - 1);

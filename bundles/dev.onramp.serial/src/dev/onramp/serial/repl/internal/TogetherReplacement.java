@@ -35,7 +35,7 @@ import dev.onramp.core.repl.snippets.ReplaceSnippets;
  * <li><b>Look</b>: list the target directories (which targets, staged {@code .n} and backup {@code .o} files exist).</li>
  * <li><b>Stage</b>: resolve the leftovers of an interrupted run (see below), create missing directories, write each
  * new file to {@code <path>.n} from a literal in the snippet itself (a {@code str} for PEM text, else {@code bytes}), read it back from the flash and print its
- * size and SHA-256 (without {@code hashlib}: the content). The host compares them with its own.</li>
+ * SHA-256, which covers its size too (without {@code hashlib}: the content). The host compares them with its own.</li>
  * <li><b>Swap</b>, only when every staged file is correct: move the existing targets to {@code <path>.o}, rename the
  * staged files into place, remove the backups (each rename is atomic and raises when it fails).</li>
  * </ol>
@@ -45,7 +45,7 @@ import dev.onramp.core.repl.snippets.ReplaceSnippets;
  * finished; otherwise it is rolled back (each backup renamed over its target), before anything new is staged.
  * <p>
  * Wire cost: PEM text needs no escaping inside a triple-quoted bytes literal, so the host sends about 1 byte per
- * payload byte plus about 330 bytes of code for the three snippets, whatever the size of the files. Names start with an underscore so that they do not clobber a user's globals.
+ * payload byte plus about 290 bytes of code and protocol for the three exchanges, whatever the size of the files.
  */
 final class TogetherReplacement {
 
@@ -223,30 +223,25 @@ final class TogetherReplacement {
 		List<PutResult> results = new ArrayList<>();
 		for (int i = 0; i < files.size(); i++) {
 			ReplacedFile file = files.get(i);
-			String line = lines[i].strip();
-			int space = line.indexOf(' ');
-			if (space < 0) {
-				throw unexpected("no size and check for " + file.path()); //$NON-NLS-1$
-			}
-			long size;
 			byte[] seen;
 			try {
-				size = Long.parseLong(line.substring(0, space));
-				Object printed = PythonLiteral.parse(line.substring(space + 1));
+				Object printed = PythonLiteral.parse(lines[i].strip());
 				seen = printed instanceof String string ? string.getBytes(StandardCharsets.US_ASCII) : (byte[]) printed;
 			} catch (IllegalArgumentException | ClassCastException e) {
-				throw unexpected("no size and check for " + file.path()); //$NON-NLS-1$
+				throw unexpected("no check for " + file.path()); //$NON-NLS-1$
 			}
 			String localHash = DeviceFileSystem.sha256Hex(file.content());
-			boolean same = size == file.content().length && (hashlib ? HexFormat.of().formatHex(seen).equals(localHash)
-					: Arrays.equals(seen, file.content()));
+			boolean same = hashlib ? HexFormat.of().formatHex(seen).equals(localHash) : Arrays.equals(seen, file.content());
+			// without hashlib the device read the content back (the digest covers the size)
+			long size = hashlib ? (same ? file.content().length : -1) : seen.length;
 			if (!hashlib) {
 				Arrays.fill(seen, (byte) 0);
 			}
 			if (!same) {
 				throw new OnrampException(FailureReason.PROTOCOL_ERROR, "The copy of " + file.path() //$NON-NLS-1$
-						+ " written on the device differs from what was sent (" + size + " of " //$NON-NLS-1$ //$NON-NLS-2$
-						+ file.content().length + " bytes); the previous files are kept.", //$NON-NLS-1$
+						+ " written on the device differs from what was sent" //$NON-NLS-1$
+						+ (size < 0 ? "" : " (" + size + " of " + file.content().length + " bytes)") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+						+ "; the previous files are kept.", //$NON-NLS-1$
 						"Retry; if it fails again the device's flash may be full or failing."); //$NON-NLS-1$
 			}
 			mark(file.path() + STAGED, true);

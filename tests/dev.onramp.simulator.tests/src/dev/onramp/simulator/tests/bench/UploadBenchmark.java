@@ -52,7 +52,8 @@ import dev.onramp.simulator.tests.CountingChannel;
  * Wire bytes are counted on the host's channel; connecting (interrupting main.py, entering the raw REPL) is not
  * counted. Times are the median of {@value #RUNS} runs after one warm-up run of each method. Every run checks the
  * flash byte for byte afterwards. Prints a table, {@code FIGURE <key> <value> <unit> <description>} lines, and
- * writes a CSV ({@code --csv <file>}). Run with {@code run-benchmark.sh}.
+ * writes a CSV ({@code --csv <file>}); {@code --install-only} measures only the re-provision write (about a minute). Run
+ * with {@code run-benchmark.sh}.
  */
 public final class UploadBenchmark {
 
@@ -89,9 +90,12 @@ public final class UploadBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		Path csv = null;
-		for (int i = 0; i + 1 < args.length; i++) {
-			if (args[i].equals("--csv")) { //$NON-NLS-1$
+		boolean installOnly = false;
+		for (int i = 0; i < args.length; i++) {
+			if (args[i].equals("--csv") && i + 1 < args.length) { //$NON-NLS-1$
 				csv = Path.of(args[i + 1]);
+			} else if (args[i].equals("--install-only")) { //$NON-NLS-1$
+				installOnly = true;
 			}
 		}
 		PrintStream out = System.out;
@@ -134,7 +138,7 @@ public final class UploadBenchmark {
 			}
 		}
 		out.println();
-		for (int kb : SIZES_KB) {
+		for (int kb : installOnly ? new int[0] : SIZES_KB) {
 			byte[] data = new byte[kb * 1024];
 			new Random(kb).nextBytes(data);
 			BenchCertificates.Pem blob = new BenchCertificates.Pem("bench.bin", data, new byte[0]); //$NON-NLS-1$
