@@ -20,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.equinox.internal.p2.director.app.DirectorApplication;
 import org.junit.jupiter.api.Test;
@@ -113,19 +114,37 @@ class UpdateSiteInstallTest {
 				"gtk", "-p2.arch", "x86_64" });
 	}
 
+	/**
+	 * Copies the built product as a user downloads it: without the run-time state that the tests running the built
+	 * product in place leave in it (the framework's persisted bundles, logs, the class-data archive). With that state,
+	 * the copy's framework could start from its old bundle set instead of the director's new bundles.info.
+	 */
 	private static void copyRecursively(Path from, Path to) throws IOException {
 		Files.walkFileTree(from, new SimpleFileVisitor<>() {
 			@Override
 			public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-				Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+				Path relative = from.relativize(dir);
+				if (relative.getNameCount() == 2 && relative.startsWith("configuration") //$NON-NLS-1$
+						&& RUN_TIME_STATE.contains(relative.getFileName().toString())) {
+					return FileVisitResult.SKIP_SUBTREE;
+				}
+				Files.createDirectories(to.resolve(relative.toString()));
 				return FileVisitResult.CONTINUE;
 			}
 
 			@Override
 			public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+				String name = file.getFileName().toString();
+				if (name.endsWith(".log") || name.endsWith(".jsa")) { //$NON-NLS-1$ //$NON-NLS-2$
+					return FileVisitResult.CONTINUE;
+				}
 				Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
 				return FileVisitResult.CONTINUE;
 			}
 		});
 	}
+
+	/** The configuration area's folders that a run of the product writes (not part of the built product). */
+	private static final Set<String> RUN_TIME_STATE = Set.of("org.eclipse.osgi", "org.eclipse.core.runtime", //$NON-NLS-1$ //$NON-NLS-2$
+			"org.eclipse.equinox.app", "org.eclipse.update"); //$NON-NLS-1$ //$NON-NLS-2$
 }
