@@ -17,12 +17,15 @@ import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
 import dev.onramp.core.identify.ImprovDeviceInfo;
 import dev.onramp.core.identify.PortIdentity;
+import dev.onramp.core.serial.IByteChannel;
+import dev.onramp.core.serial.IModemLines;
 import dev.onramp.provisioning.internal.improv.ImprovClient;
 
 /**
  * Improv Wi-Fi over serial: the "device info" RPC tells an Improv device (any Improv frame in reply does, even an
  * error), then its state and, where the firmware knows the command, its hostname. The request goes out twice, in
- * case the device was still booting when the port opened, unless the first one made it print something else.
+ * case the device was still booting when the port opened, unless the output says another kind of device is there
+ * (a MicroPython sign, a console's answer, a program printing on without end).
  */
 final class ImprovProbe implements Probe {
 
@@ -45,7 +48,7 @@ final class ImprovProbe implements Probe {
 	@Override
 	public Optional<PortIdentity> identify(ProbeLine line, String port, IProgressMonitor monitor)
 			throws OnrampException {
-		ImprovClient client = new ImprovClient(line, ANSWER, ANSWER);
+		ImprovClient client = new ImprovClient(new Watched(line), ANSWER, ANSWER);
 		Optional<List<String>> info = deviceInfo(client, line);
 		if (info.isEmpty()) {
 			return Optional.empty();
@@ -76,6 +79,59 @@ final class ImprovProbe implements Probe {
 			if (attempt == ATTEMPTS || LineEvidence.of(line.transcript()).hint() != LineEvidence.Hint.NONE) {
 				return Optional.empty();
 			}
+		}
+	}
+
+	/**
+	 * The line as the Improv client sees it: once what the device printed since the last request shows another kind
+	 * of device (MicroPython's banner after the frame's Ctrl-C and Ctrl-B, a console's "Unrecognized command" and
+	 * prompt, a program printing on without end), the wait for the answer ends at once as a time-out would, instead
+	 * of at {@link #ANSWER}. An answer frame that came with that output is read first.
+	 */
+	private static final class Watched implements IByteChannel {
+
+		private final ProbeLine line;
+		private long mark;
+
+		Watched(ProbeLine line) {
+			this.line = line;
+			this.mark = line.received();
+		}
+
+		@Override
+		public String name() {
+			return line.name();
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length, Duration timeout) throws OnrampException {
+			if (LineEvidence.of(line.since(mark)).hint() != LineEvidence.Hint.NONE) {
+				throw new OnrampException(FailureReason.TIMEOUT,
+						"The device on " + line.name() + " answered the Improv request as another kind of device.", //$NON-NLS-1$ //$NON-NLS-2$
+						"Identify it with another protocol."); //$NON-NLS-1$
+			}
+			return line.read(buffer, offset, length, timeout);
+		}
+
+		@Override
+		public void write(byte[] data, int offset, int length) throws OnrampException {
+			mark = line.received();
+			line.write(data, offset, length);
+		}
+
+		@Override
+		public boolean isOpen() {
+			return line.isOpen();
+		}
+
+		@Override
+		public Optional<IModemLines> modemLines() {
+			return line.modemLines();
+		}
+
+		@Override
+		public void close() {
+			// the port outlives every probe
 		}
 	}
 

@@ -10,6 +10,7 @@ package dev.onramp.provisioning.internal.identify;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import dev.onramp.core.MacAddress;
 
@@ -21,23 +22,49 @@ final class LineEvidence {
 
 	/** Which kind of device the output points at. */
 	enum Hint {
-		NONE, MICROPYTHON, ESP_IDF_CONSOLE
+		/** Nothing that sets a kind apart. */
+		NONE,
+		/** MicroPython's banner, prompt, soft reboot or a Python traceback. */
+		MICROPYTHON,
+		/** An {@code esp_console} prompt or its answer to a line it does not know. */
+		ESP_IDF_CONSOLE,
+		/**
+		 * A program that prints line after line of plain text and does not stop: no ESP-IDF log line, no console,
+		 * no Improv frame. That is how a MicroPython main.py looks (pyDirect's prints on without end), so the REPL
+		 * goes first; its Ctrl-C and Ctrl-A are harmless to the other kinds.
+		 */
+		RUNNING_TEXT
 	}
 
 	private static final List<String> MICROPYTHON = List.of(">>> ", "raw REPL; CTRL-B to exit", "MicroPython v", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-			"Type \"help()\" for more information"); //$NON-NLS-1$
+			"Type \"help()\" for more information", "MPY: soft reboot", "Traceback (most recent call last):"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	private static final List<String> CONSOLE = List.of("Type 'help' to get the list of commands", //$NON-NLS-1$
 			"Unrecognized command"); //$NON-NLS-1$
 	/** Fewer bytes than this are too few to call garbage. */
 	private static final int MIN_GARBAGE = 16;
 	private static final int MAX_SHOWN = 80;
+	/** This many lines of plain text in a row, the last one complete, make a running text program. */
+	static final int RUNNING_LINES = 6;
+	/**
+	 * What an ESP32's ROM and second-stage boot loader print before the application starts
+	 * ({@code ets Jul 29 2019}, {@code rst:0x1 (POWERON_RESET)}, {@code load:0x3fff0030,len:4}, {@code entry 0x...},
+	 * {@code ESP-ROM:esp32s3-20210327}, ...): not the application's own output.
+	 */
+	private static final Pattern ROM_LINE = Pattern
+			.compile("^(?:ets |rst:|configsip:|clk_drv:|mode:|load:|entry |ESP-ROM:|Build:|SPIWP:|ho \\d|boot:|Saved PC:)"); //$NON-NLS-1$
+	/** ESPHome's log lines ({@code [I][wifi:123]: ...}): a firmware that usually offers Improv over serial. */
+	private static final Pattern ESPHOME_LOG = Pattern.compile("^\\[[VDIWEC]\\]\\[[\\w.]+(?::\\d+)?\\]:"); //$NON-NLS-1$
+	/** linenoise's terminal check ({@code ESC[5n}): an ESP-IDF console waits 200 ms for a terminal's answer. */
+	private static final String TERMINAL_CHECK = "\u001B[5n"; //$NON-NLS-1$
 
 	private final byte[] bytes;
+	private final String raw;
 	private final String text;
 
 	private LineEvidence(byte[] bytes) {
 		this.bytes = bytes;
-		this.text = ConsoleText.clean(ConsoleText.text(bytes));
+		this.raw = ConsoleText.text(bytes);
+		this.text = ConsoleText.clean(raw);
 	}
 
 	static LineEvidence of(byte[] transcript) {
@@ -50,7 +77,7 @@ final class LineEvidence {
 		int console = Math.max(lastIndexOfAny(CONSOLE),
 				ConsoleText.lastPrompt(text).map(ConsoleText.PromptAt::start).orElse(-1));
 		if (micropython < 0 && console < 0) {
-			return Hint.NONE;
+			return runningText() ? Hint.RUNNING_TEXT : Hint.NONE;
 		}
 		return micropython > console ? Hint.MICROPYTHON : Hint.ESP_IDF_CONSOLE;
 	}
@@ -61,6 +88,44 @@ final class LineEvidence {
 			last = Math.max(last, text.lastIndexOf(marker));
 		}
 		return last;
+	}
+
+	/**
+	 * @return whether the output ends in {@value #RUNNING_LINES} or more complete lines of plain text in a row (no
+	 *         boot-loader line, ESP-IDF or ESPHome log line, console prompt or garbage among them) and no console
+	 *         is checking for a terminal: a program that prints on, as a MicroPython main.py does
+	 */
+	boolean runningText() {
+		if (bytes.length == 0 || raw.contains(TERMINAL_CHECK) || garbage()) {
+			return false;
+		}
+		int end = text.lastIndexOf('\n');
+		int lines = 0;
+		while (end > 0 && lines < RUNNING_LINES) {
+			int start = text.lastIndexOf('\n', end - 1) + 1;
+			String line = text.substring(start, end);
+			if (line.isBlank()) {
+				end = start - 1;
+				continue;
+			}
+			if (!programLine(line)) {
+				return false;
+			}
+			lines++;
+			end = start - 1;
+		}
+		return lines >= RUNNING_LINES;
+	}
+
+	private static boolean programLine(String line) {
+		for (int i = 0; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if ((c < 0x20 || c >= 0x7f) && c != '\t') {
+				return false;
+			}
+		}
+		return !ROM_LINE.matcher(line).lookingAt() && !ESPHOME_LOG.matcher(line).lookingAt()
+				&& !ConsoleText.hasLogLines(line) && ConsoleText.lastPrompt(line).isEmpty();
 	}
 
 	/** @return whether the device has printed a prompt and waits: MicroPython's {@code >>> } or a console's */

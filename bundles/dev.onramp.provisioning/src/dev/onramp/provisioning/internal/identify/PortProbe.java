@@ -22,7 +22,9 @@ import dev.onramp.core.identify.PortIdentity;
 /**
  * Finds out what answers on one line, without harming whatever it is.
  * <p>
- * Before sending anything it listens until the line has been quiet for {@link #QUIET} (at most {@link #LISTEN}):
+ * Before sending anything it listens until the line has been quiet for {@link #QUIET} (at most {@link #LISTEN}), or
+ * until the output already decides the first probe (a prompt, MicroPython's signs, a program printing plain text
+ * line after line, see {@link LineEvidence.Hint#RUNNING_TEXT}):
  * a board that reset when the port opened finishes its boot log, an ESP-IDF console finishes its terminal check
  * (linenoise takes any bytes that arrive within 200 ms of its {@code ESC[5n} for a terminal's answer and would then
  * expect a terminal that answers cursor queries), and what the device printed on its own may already say what it
@@ -42,8 +44,8 @@ import dev.onramp.core.identify.PortIdentity;
  * <li><b>ESP-IDF console last.</b> It starts with Enter, which at a MicroPython prompt would run whatever stood on the
  * line, and then types {@code help} (and {@code version} if listed), which only a console should receive.</li>
  * </ul>
- * Whenever the output so far points at one protocol (MicroPython's banner or prompt; a console's prompt or
- * "Unrecognized command") that one goes next, so a console already seen is never sent an interrupt, and a
+ * Whenever the output so far points at one protocol (MicroPython's banner, prompt or traceback, or a program printing
+ * plain text without end; a console's prompt or "Unrecognized command") that one goes next, so a console already seen is never sent an interrupt, and a
  * MicroPython board never an Enter it did not need. A silent line costs about six seconds in all.
  */
 final class PortProbe {
@@ -87,10 +89,23 @@ final class PortProbe {
 		long left;
 		while ((left = end - System.nanoTime()) > 0) {
 			if (line.read(buffer, 0, buffer.length, Duration.ofNanos(Math.min(QUIET.toNanos(), left))) == 0
-					|| LineEvidence.of(line.transcript()).waitsForInput()) {
+					|| decided(LineEvidence.of(line.transcript()))) {
 				return;
 			}
 		}
+	}
+
+	/**
+	 * @return whether the output already says what to try first, so that waiting for quiet would only cost time: the
+	 *         device waits at a prompt, MicroPython has shown itself, or a program prints on without end (it would
+	 *         keep the line busy until {@link #LISTEN})
+	 */
+	private static boolean decided(LineEvidence evidence) {
+		if (evidence.waitsForInput()) {
+			return true;
+		}
+		LineEvidence.Hint hint = evidence.hint();
+		return hint == LineEvidence.Hint.MICROPYTHON || hint == LineEvidence.Hint.RUNNING_TEXT;
 	}
 
 	private static Probe next(List<Probe> remaining, LineEvidence evidence) {

@@ -9,6 +9,7 @@ package dev.onramp.provisioning.internal.identify;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 
 import dev.onramp.core.OnrampException;
@@ -31,6 +32,21 @@ final class ProbeLine implements IByteChannel {
 		this.port = port;
 	}
 
+	/** How many bytes the device has sent in all. */
+	private long received;
+
+	/** @return how many bytes the device has sent since the probing began: a mark for {@link #since(long)} */
+	long received() {
+		return received;
+	}
+
+	/** @return what the device sent after {@code mark} (at most the kept bytes), oldest first */
+	byte[] since(long mark) {
+		byte[] all = transcript.toByteArray();
+		int count = (int) Math.min(all.length, Math.max(0, received - mark));
+		return Arrays.copyOfRange(all, all.length - count, all.length);
+	}
+
 	/** @return the device's output so far (its last {@value #KEPT} bytes), oldest first */
 	byte[] transcript() {
 		return transcript.toByteArray();
@@ -51,6 +67,7 @@ final class ProbeLine implements IByteChannel {
 	}
 
 	private void keep(byte[] buffer, int offset, int length) {
+		received += length;
 		transcript.write(buffer, offset, length);
 		if (transcript.size() > 2 * KEPT) {
 			byte[] all = transcript.toByteArray();

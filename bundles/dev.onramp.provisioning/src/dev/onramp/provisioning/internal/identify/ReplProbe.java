@@ -41,7 +41,8 @@ final class ReplProbe implements Probe {
 
 	@Override
 	public boolean suits(LineEvidence evidence) {
-		return evidence.hint() == LineEvidence.Hint.MICROPYTHON;
+		LineEvidence.Hint hint = evidence.hint();
+		return hint == LineEvidence.Hint.MICROPYTHON || hint == LineEvidence.Hint.RUNNING_TEXT;
 	}
 
 	@Override

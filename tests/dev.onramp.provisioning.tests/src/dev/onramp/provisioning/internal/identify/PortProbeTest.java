@@ -157,6 +157,48 @@ class PortProbeTest {
 	}
 
 	@Test
+	void aPyDirectBoardPrintingOnIsAskedOverItsReplFirstWithoutWaitingForQuiet() throws Exception {
+		SimulatedMicroPythonDevice device = SimulatedMicroPythonDevice.withTemporaryFlash(SimulatorOptions
+				.pyDirectDefaults().withHeartbeat(Duration.ofMillis(5)).withInterruptWindow(Duration.ofMillis(20)));
+		open.add(device);
+		List<String> tried = new ArrayList<>();
+		List<Probe> probes = new ArrayList<>();
+		for (Probe probe : List.of(new ImprovProbe(), new ReplProbe(repl), new EspIdfConsoleProbe())) {
+			probes.add(recording(probe, tried));
+		}
+		IByteChannel host = device.connectPipe();
+		open.add(host);
+
+		PortIdentity identity = new PortProbe(new ProbeLine(host), "P", probes).identify(monitor);
+
+		assertEquals(DeviceKind.PYDIRECT, identity.kind());
+		assertEquals(Optional.of(device.mac()), identity.mac());
+		assertEquals(List.of("MicroPython REPL"), tried,
+				"the lines main.py printed sent the REPL first, and no Improv frame went to the board");
+	}
+
+	private static Probe recording(Probe probe, List<String> tried) {
+		return new Probe() {
+			@Override
+			public String protocol() {
+				return probe.protocol();
+			}
+
+			@Override
+			public boolean suits(LineEvidence evidence) {
+				return probe.suits(evidence);
+			}
+
+			@Override
+			public Optional<PortIdentity> identify(ProbeLine line, String port,
+					org.eclipse.core.runtime.IProgressMonitor progress) throws OnrampException {
+				tried.add(probe.protocol());
+				return probe.identify(line, port, progress);
+			}
+		};
+	}
+
+	@Test
 	void anImprovFrameInterruptsMainPyAndTheReplProbeThenAnswers() throws Exception {
 		SimulatedMicroPythonDevice device = SimulatedMicroPythonDevice
 				.withTemporaryFlash(SimulatorOptions.pyDirectDefaults().withPyDirect(false));
