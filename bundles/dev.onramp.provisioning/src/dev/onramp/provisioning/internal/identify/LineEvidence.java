@@ -36,8 +36,13 @@ final class LineEvidence {
 		RUNNING_TEXT
 	}
 
+	/**
+	 * MicroPython's banner, prompts, soft reboot and tracebacks, and pyDirect's boot.py banner (PROTOCOLS.md: the
+	 * moment a Ctrl-C still reaches the REPL, before main.py takes over).
+	 */
 	private static final List<String> MICROPYTHON = List.of(">>> ", "raw REPL; CTRL-B to exit", "MicroPython v", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-			"Type \"help()\" for more information", "MPY: soft reboot", "Traceback (most recent call last):"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			"Type \"help()\" for more information", "MPY: soft reboot", "Traceback (most recent call last):", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			"System booting..."); //$NON-NLS-1$
 	private static final List<String> CONSOLE = List.of("Type 'help' to get the list of commands", //$NON-NLS-1$
 			"Unrecognized command"); //$NON-NLS-1$
 	/** Fewer bytes than this are too few to call garbage. */

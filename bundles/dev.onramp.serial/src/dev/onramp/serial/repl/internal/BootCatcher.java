@@ -31,6 +31,8 @@ final class BootCatcher {
 	static final String BOOT_BANNER = "System booting..."; //$NON-NLS-1$
 
 	private static final byte[] BANNER = BOOT_BANNER.getBytes(StandardCharsets.US_ASCII);
+	/** MicroPython's friendly prompt at the start of a line. */
+	private static final byte[] FRIENDLY_PROMPT = "\n>>> ".getBytes(StandardCharsets.US_ASCII); //$NON-NLS-1$
 	private static final byte[] FIRST_BURST = { 3, 3, 3 };
 	private static final byte[] SECOND_BURST = { 3, 3 };
 	/** The installer's pause between its two bursts: the first may land while boot.py still imports. */
@@ -80,6 +82,11 @@ final class BootCatcher {
 		BOOT_INTERRUPTED,
 		/** The running program printed on, line after line, without the awaited answer: it ignored the keys. */
 		STILL_RUNNING,
+		/**
+		 * While draining: the output stopped at MicroPython's friendly prompt, where the board waits for a key, so
+		 * waiting for quiet would only cost time.
+		 */
+		PROMPT,
 		/** Neither before the deadline. */
 		NOTHING
 	}
@@ -111,16 +118,19 @@ final class BootCatcher {
 	 * @return whether the board restarted and was interrupted at its boot banner
 	 */
 	boolean drainWatching(Duration quiet, Duration max, ByteArrayOutputStream seen) throws OnrampException {
-		return drainWatching(quiet, max, seen, 0);
+		return drainWatching(quiet, max, seen, 0) == Wait.BOOT_INTERRUPTED;
 	}
 
 	/**
 	 * Like {@link #drainWatching(Duration, Duration, ByteArrayOutputStream)}, but also stops after
 	 * {@code runningLines} lines (0: no such limit): a program that never falls quiet is not waited for.
+	 *
+	 * @return {@link Wait#BOOT_INTERRUPTED}, {@link Wait#STILL_RUNNING}, {@link Wait#PROMPT} when the output ended at
+	 *         the friendly prompt, else {@link Wait#NOTHING} (quiet, or {@code max} passed)
 	 */
-	boolean drainWatching(Duration quiet, Duration max, ByteArrayOutputStream seen, int runningLines)
+	Wait drainWatching(Duration quiet, Duration max, ByteArrayOutputStream seen, int runningLines)
 			throws OnrampException {
-		return watch(ReplReader.deadline(max), quiet, null, seen, null, runningLines) == Wait.BOOT_INTERRUPTED;
+		return watch(ReplReader.deadline(max), quiet, null, seen, null, runningLines);
 	}
 
 	/**
@@ -143,6 +153,7 @@ final class BootCatcher {
 		int raw = 0;
 		int boot = 0;
 		int lines = 0;
+		int prompt = 0;
 		while (System.nanoTime() - end < 0) {
 			if (monitor != null && monitor.isCanceled()) {
 				throw OnrampException.of(FailureReason.CANCELLED);
@@ -168,6 +179,13 @@ final class BootCatcher {
 			}
 			if (b == '\n' && runningLines > 0 && ++lines >= runningLines) {
 				return Wait.STILL_RUNNING;
+			}
+			if (quiet != null) {
+				prompt = advance(FRIENDLY_PROMPT, prompt, b);
+				if (prompt == FRIENDLY_PROMPT.length && !reader.hasPending()) {
+					return Wait.PROMPT;
+				}
+				prompt = prompt == FRIENDLY_PROMPT.length ? 0 : prompt;
 			}
 		}
 		return Wait.NOTHING;

@@ -130,12 +130,17 @@ final class RawRepl {
 			long left = deadline - System.nanoTime();
 			// with reset lines a program that prints on is not waited for: the reset reaches it
 			int runningLines = attempts == 1 ? IGNORED_AFTER_LINES : 0;
-			if (boot.drainWatching(Duration.ofMillis(150), Duration.ofNanos(Math.max(1, Math.min(left / 3, 600_000_000L))),
-					seen, runningLines)) {
+			BootCatcher.Wait drained = boot.drainWatching(Duration.ofMillis(150),
+					Duration.ofNanos(Math.max(1, Math.min(left / 3, 600_000_000L))), seen, runningLines);
+			if (drained == BootCatcher.Wait.BOOT_INTERRUPTED) {
 				// the board restarted while its output drained (someone pressed RESET): it was interrupted at its banner
 				if (enterAfterInterrupt(seen, deadline)) {
 					return true;
 				}
+				continue;
+			}
+			if (drained == BootCatcher.Wait.STILL_RUNNING) {
+				// it printed on after Ctrl-C: Ctrl-A would reach the program, not the REPL; the reset reaches it
 				continue;
 			}
 			reader.write(ENTER_RAW);

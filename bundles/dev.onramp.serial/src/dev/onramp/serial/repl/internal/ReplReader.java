@@ -87,6 +87,11 @@ final class ReplReader {
 		return n;
 	}
 
+	/** @return whether bytes have arrived that nobody has read yet */
+	boolean hasPending() {
+		return pending.length > 0;
+	}
+
 	/** @return the next byte, or -1 if the deadline passed first */
 	int readByte(long deadline) throws OnrampException {
 		while (available() == 0) {

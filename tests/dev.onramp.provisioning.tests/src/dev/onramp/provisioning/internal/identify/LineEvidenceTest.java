@@ -27,7 +27,7 @@ class LineEvidenceTest {
 
 	@Test
 	void aProgramPrintingPlainTextLineAfterLineMakesTheReplGoFirst() {
-		LineEvidence seen = evidence(ROM + "System booting...\r\n" + ticks(1, LineEvidence.RUNNING_LINES));
+		LineEvidence seen = evidence(ROM + "app: starting\r\n" + ticks(1, LineEvidence.RUNNING_LINES));
 		assertEquals(LineEvidence.Hint.RUNNING_TEXT, seen.hint());
 		assertEquals(true, new ReplProbe(null).suits(seen));
 		assertFalse(new ImprovProbe().suits(seen));
@@ -38,7 +38,7 @@ class LineEvidenceTest {
 	void fewerLinesOrTheBootLoadersOwnAreNoRunningProgram() {
 		assertEquals(LineEvidence.Hint.NONE, evidence(ROM).hint(), "the ROM's lines are not the application's");
 		assertEquals(LineEvidence.Hint.NONE,
-				evidence(ROM + "System booting...\r\n" + ticks(1, LineEvidence.RUNNING_LINES - 2)).hint(),
+				evidence(ROM + "app: starting\r\n" + ticks(1, LineEvidence.RUNNING_LINES - 2)).hint(),
 				"one line fewer than needed");
 		assertEquals(LineEvidence.Hint.NONE,
 				evidence(ticks(1, LineEvidence.RUNNING_LINES - 1) + "main.py: app running, t").hint(),
@@ -84,6 +84,11 @@ class LineEvidenceTest {
 		assertEquals(LineEvidence.Hint.MICROPYTHON, evidence("Traceback (most recent call last):\r\n"
 				+ "  File \"main.py\", line 12, in <module>\r\nKeyboardInterrupt: \r\n").hint());
 		assertEquals(LineEvidence.Hint.MICROPYTHON, evidence("MPY: soft reboot\r\n").hint());
+	}
+
+	@Test
+	void pyDirectsBootBannerIsMicroPythonAtTheMomentCtrlCStillReachesTheRepl() {
+		assertEquals(LineEvidence.Hint.MICROPYTHON, evidence(ROM + "System booting...\r\n").hint());
 	}
 
 	@Test

@@ -157,24 +157,58 @@ class PortProbeTest {
 	}
 
 	@Test
+	void aPyDirectBoardThatJustResetIsInterruptedAtItsBootBannerBeforeMainPyTakesOver() throws Exception {
+		SimulatedMicroPythonDevice device = SimulatedMicroPythonDevice.withTemporaryFlash(
+				SimulatorOptions.pyDirectDefaults().withHeartbeat(Duration.ofMillis(5)));
+		open.add(device);
+		List<String> tried = new ArrayList<>();
+		IByteChannel host = device.connectPipe();
+		open.add(host);
+
+		PortIdentity identity = new PortProbe(new ProbeLine(host), "P", recordingProbes(tried)).identify(monitor);
+
+		assertEquals(DeviceKind.PYDIRECT, identity.kind());
+		assertEquals(Optional.of(device.mac()), identity.mac());
+		assertEquals(List.of("MicroPython REPL"), tried, "boot.py's banner sent the REPL first, no Improv frame");
+		assertEquals(0, device.hardResets(), "Ctrl-C reached the REPL before main.py ran: no reset was needed");
+	}
+
+	@Test
 	void aPyDirectBoardPrintingOnIsAskedOverItsReplFirstWithoutWaitingForQuiet() throws Exception {
 		SimulatedMicroPythonDevice device = SimulatedMicroPythonDevice.withTemporaryFlash(SimulatorOptions
 				.pyDirectDefaults().withHeartbeat(Duration.ofMillis(5)).withInterruptWindow(Duration.ofMillis(20)));
 		open.add(device);
 		List<String> tried = new ArrayList<>();
-		List<Probe> probes = new ArrayList<>();
-		for (Probe probe : List.of(new ImprovProbe(), new ReplProbe(repl), new EspIdfConsoleProbe())) {
-			probes.add(recording(probe, tried));
-		}
 		IByteChannel host = device.connectPipe();
 		open.add(host);
+		awaitOutput(host, "tick 3\r\n"); // main.py runs: its boot banner is past, as on a port opened without a reset
 
-		PortIdentity identity = new PortProbe(new ProbeLine(host), "P", probes).identify(monitor);
+		PortIdentity identity = new PortProbe(new ProbeLine(host), "P", recordingProbes(tried)).identify(monitor);
 
 		assertEquals(DeviceKind.PYDIRECT, identity.kind());
 		assertEquals(Optional.of(device.mac()), identity.mac());
 		assertEquals(List.of("MicroPython REPL"), tried,
 				"the lines main.py printed sent the REPL first, and no Improv frame went to the board");
+		assertEquals(1, device.hardResets(), "main.py ignored Ctrl-C: the REPL was reached through one reset");
+	}
+
+	private static void awaitOutput(IByteChannel host, String marker) throws OnrampException {
+		StringBuilder seen = new StringBuilder();
+		byte[] buffer = new byte[256];
+		long end = System.nanoTime() + READY.toNanos();
+		while (seen.indexOf(marker) < 0) {
+			assertTrue(System.nanoTime() - end < 0, "the board printed " + marker.strip() + " within " + READY);
+			int n = host.read(buffer, 0, buffer.length, Duration.ofMillis(100));
+			seen.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1));
+		}
+	}
+
+	private List<Probe> recordingProbes(List<String> tried) {
+		List<Probe> probes = new ArrayList<>();
+		for (Probe probe : List.of(new ImprovProbe(), new ReplProbe(repl), new EspIdfConsoleProbe())) {
+			probes.add(recording(probe, tried));
+		}
+		return probes;
 	}
 
 	private static Probe recording(Probe probe, List<String> tried) {
