@@ -42,7 +42,7 @@ import dev.onramp.ui.internal.scenarios.ScenarioJob;
 import dev.onramp.ui.tests.driver.SwtDriver;
 
 /** What the scenario tests share: the workbench page, the stand-in view, the recording consoles, finding dialogs. */
-abstract class ScenarioTestSupport {
+public abstract class ScenarioTestSupport {
 
 	static final RecordingConsoles CONSOLES = new RecordingConsoles();
 	private static ServiceRegistration<IDeviceConsoles> consolesRegistration;
@@ -109,10 +109,18 @@ abstract class ScenarioTestSupport {
 
 	@AfterEach
 	void closeEverything() throws InterruptedException {
+		endDeviceWork(driver, page);
+	}
+
+	/**
+	 * Ends what a test left running on the boards: cancels the device Jobs and waits for them, closes every dialog
+	 * and wizard, and hides the device selection view.
+	 */
+	public static void endDeviceWork(SwtDriver driver, IWorkbenchPage page) {
 		for (Job job : Job.getJobManager().find(DeviceRule.FAMILY)) {
 			job.cancel();
 		}
-		driver.waitUntil("the scenarios' Jobs to end", () -> Job.getJobManager().find(DeviceRule.FAMILY).length == 0);
+		driver.waitUntil("the device Jobs to end", () -> Job.getJobManager().find(DeviceRule.FAMILY).length == 0); //$NON-NLS-1$
 		for (Shell shell : driver.display().getShells()) {
 			if (shell != page.getWorkbenchWindow().getShell() && !shell.isDisposed() && shell.isVisible()) {
 				shell.close();

@@ -32,7 +32,6 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.console.ConsolePlugin;
@@ -57,6 +56,7 @@ import dev.onramp.simulator.rfc2217.Rfc2217SimulatorServer;
 import dev.onramp.ui.internal.jobs.DeviceRule;
 import dev.onramp.ui.tests.driver.SwtDriver;
 import dev.onramp.ui.tests.scenarios.DeviceSelectionView;
+import dev.onramp.ui.tests.scenarios.ScenarioTestSupport;
 
 /**
  * The secrets canary in the workbench (issue 15): the Change Wi-Fi wizard (a Wi-Fi password over a pyDirect board's
@@ -89,20 +89,7 @@ class SecretsCanaryTest {
 
 	@AfterEach
 	void closeEverything() throws Exception {
-		for (Job job : Job.getJobManager().find(DeviceRule.FAMILY)) {
-			job.cancel();
-		}
-		driver.waitUntil("the device Jobs to end", () -> Job.getJobManager().find(DeviceRule.FAMILY).length == 0);
-		for (Shell shell : driver.display().getShells()) {
-			if (shell != page.getWorkbenchWindow().getShell() && !shell.isDisposed() && shell.isVisible()) {
-				shell.close();
-			}
-		}
-		IViewPart part = page.findView(DeviceSelectionView.ID);
-		if (part != null) {
-			page.hideView(part);
-		}
-		driver.flushEvents();
+		ScenarioTestSupport.endDeviceWork(driver, page);
 		for (int i = started.size() - 1; i >= 0; i--) {
 			started.get(i).close();
 		}

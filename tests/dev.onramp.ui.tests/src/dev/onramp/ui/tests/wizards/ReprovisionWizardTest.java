@@ -20,7 +20,6 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.help.HelpSystem;
 import org.eclipse.help.IContext;
 import org.eclipse.help.IToc;
@@ -33,7 +32,6 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
@@ -56,12 +54,12 @@ import dev.onramp.simulator.SimulatedNetwork;
 import dev.onramp.simulator.SimulatorOptions;
 import dev.onramp.simulator.rfc2217.Rfc2217SimulatorServer;
 import dev.onramp.ui.internal.console.IDeviceConsoles;
-import dev.onramp.ui.internal.jobs.DeviceRule;
 import dev.onramp.ui.internal.wizards.reprovision.IUrlOpener;
 import dev.onramp.ui.internal.wizards.reprovision.ReprovisionWizard;
 import dev.onramp.ui.tests.driver.SwtDriver;
 import dev.onramp.ui.tests.driver.UiWatchdog;
 import dev.onramp.ui.tests.scenarios.DeviceSelectionView;
+import dev.onramp.ui.tests.scenarios.ScenarioTestSupport;
 
 /**
  * The Re-provision wizard end to end against a simulated pyDirect board behind an RFC 2217 bridge (it carries the
@@ -164,20 +162,7 @@ class ReprovisionWizardTest {
 
 	@AfterEach
 	void closeEverything() throws Exception {
-		for (Job job : Job.getJobManager().find(DeviceRule.FAMILY)) {
-			job.cancel();
-		}
-		driver.waitUntil("the device Jobs to end", () -> Job.getJobManager().find(DeviceRule.FAMILY).length == 0);
-		for (Shell shell : driver.display().getShells()) {
-			if (shell != page.getWorkbenchWindow().getShell() && !shell.isDisposed() && shell.isVisible()) {
-				shell.close();
-			}
-		}
-		IViewPart part = page.findView(DeviceSelectionView.ID);
-		if (part != null) {
-			page.hideView(part);
-		}
-		driver.flushEvents();
+		ScenarioTestSupport.endDeviceWork(driver, page);
 		if (server != null) {
 			server.close();
 		}
