@@ -61,7 +61,9 @@ class InfoCommandTest {
 			// lower case as the installer stores it
 			assertEquals("pydirect-" + device.mac().toString().replace(":", "").substring(8).toLowerCase(),
 					json.get("hostname").getAsString());
-			assertEquals(1, server.resets(), "one reset through RTS to get past main.py");
+			// the simulated board boots as the line opens: a Ctrl-C while boot.py runs reaches the REPL (main.py never
+			// starts); had main.py started first, one reset through RTS gets past it. PortProbeTest pins each path
+			assertTrue(server.resets() <= 1, "at most one reset through RTS to get past main.py: " + server.resets());
 			assertEquals("ESP32", json.get("chip").getAsString(), "the chip ends os.uname().machine");
 			assertNullKeys(json, "firmware", "improv_state", "idf_version", "prompt");
 		}

@@ -85,7 +85,9 @@ class PyDirectAsPublishedEndToEndTest {
 		JsonObject info = onramp("info", "--port", board.uri());
 		assertEquals("pydirect", info.get("kind").getAsString(), info::toString);
 		assertEquals(hostname, info.get("hostname").getAsString(), info::toString);
-		assertTrue(board.resets() >= 1, "main.py ignores Ctrl-C: the board was reset through RTS");
+		// the board boots as the line opens: a Ctrl-C during boot.py reaches the REPL; had main.py (which ignores
+		// Ctrl-C) started first, one reset through RTS gets past it. PortProbeTest pins each path
+		assertTrue(board.resets() <= 1, "at most one reset through RTS to reach the REPL: " + board.resets());
 
 		Map<String, String> before = flashDigests(device.flash());
 		JsonObject joined = onramp("change-wifi", "--port", board.uri(), "--ssid", SSID, "--password-env",
