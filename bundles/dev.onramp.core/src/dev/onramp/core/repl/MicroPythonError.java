@@ -53,11 +53,20 @@ public record MicroPythonError(String type, String message, OptionalInt errno, S
 		if (type.equals("OSError")) { //$NON-NLS-1$
 			Matcher e = ERRNO.matcher(message);
 			if (e.matches()) {
-				errno = OptionalInt.of(Integer.parseInt(e.group(1) != null ? e.group(1) : e.group(3)));
+				errno = errnoNumber(e.group(1) != null ? e.group(1) : e.group(3));
 				name = e.group(2) == null ? "" : e.group(2); //$NON-NLS-1$
 			}
 		}
 		return new MicroPythonError(type, message, errno, name, traceback);
+	}
+
+	/** @return the errno a traceback names; none when the digits are no int (no firmware prints such a number) */
+	private static OptionalInt errnoNumber(String digits) {
+		try {
+			return OptionalInt.of(Integer.parseInt(digits));
+		} catch (NumberFormatException e) {
+			return OptionalInt.empty();
+		}
 	}
 
 	public boolean isOSError(int number) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
 import dev.onramp.core.repl.FileTransferProgress;
+import dev.onramp.core.repl.MicroPythonError;
 import dev.onramp.core.repl.PythonLiteral;
 import dev.onramp.fuzz.Decoding;
 import dev.onramp.fuzz.ScriptedChannel;
@@ -73,6 +74,16 @@ class ReplFindingsTest {
 			ReplSession session = session("", listing); //$NON-NLS-1$
 			protocolError(() -> session.files().list("/")); //$NON-NLS-1$
 		}
+	}
+
+	@Test
+	void anErrnoBeyondIntIsNoErrno() {
+		// was: NumberFormatException from Integer.parseInt (found by ./benchmark's fuzz run at 5,000 tries)
+		MicroPythonError error = MicroPythonError.parse("OSError: [Errno 9999999999999999999917] EIO"); //$NON-NLS-1$
+		assertEquals("OSError", error.type()); //$NON-NLS-1$
+		assertTrue(error.errno().isEmpty(), error::toString);
+		assertEquals("EIO", error.errnoName()); //$NON-NLS-1$
+		assertTrue(MicroPythonError.parse("OSError: [Errno 2] ENOENT").isOSError(2)); //$NON-NLS-1$
 	}
 
 	@Test
