@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import org.eclipse.core.runtime.jobs.Job;
@@ -56,6 +57,30 @@ class UiWatchdogTest {
 			driver.waitUntil("the watchdog to measure the freeze", () -> !watchdog.freezes().isEmpty());
 			assertTrue(watchdog.freezes().get(0).contains("ms computing"), watchdog.freezes().get(0));
 			assertTrue(watchdog.freezes().get(0).contains("keepTheUiThreadBusyFor"), watchdog.freezes().get(0));
+		}
+	}
+
+	@Test
+	void aBurstOfShortStepsIsNotAFreezeThoughItTakesLongerThanTheLimitInAll() {
+		Display display = PlatformUI.getWorkbench().getDisplay();
+		SwtDriver driver = new SwtDriver(display);
+		try (UiWatchdog watchdog = UiWatchdog.start(display)) {
+			driver.waitUntil("the watchdog to measure", () -> watchdog.probes() >= 3);
+			int steps = 15;
+			AtomicInteger done = new AtomicInteger();
+			long posted = System.nanoTime();
+			for (int i = 0; i < steps; i++) {
+				display.asyncExec(() -> {
+					keepTheUiThreadBusyFor(20); // like a row update each: input is dispatched between them
+					done.incrementAndGet();
+				});
+			}
+			driver.waitUntil("the steps to run", () -> done.get() == steps);
+			long allMillis = (System.nanoTime() - posted) / 1_000_000;
+
+			assertTrue(allMillis >= 300, "the burst took " + allMillis + " ms in all");
+			watchdog.assertResponsive();
+			assertTrue(watchdog.longest().toMillis() < UiWatchdog.LIMIT.toMillis(), "measured " + watchdog.longest());
 		}
 	}
 

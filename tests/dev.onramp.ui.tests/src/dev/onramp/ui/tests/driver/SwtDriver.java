@@ -188,8 +188,15 @@ public final class SwtDriver {
 
 	/** Types into a text field with real key events from the operating system's event queue. */
 	public void type(Text text, String characters) {
-		text.setFocus();
-		flushEvents();
+		// the operating system sends key events to the active window's focus: make sure that is this field first
+		waitUntil("the text field to have the keyboard focus", () -> {
+			if (display.getFocusControl() != text) {
+				text.getShell().forceActive();
+				text.setFocus();
+				flushEvents();
+			}
+			return display.getFocusControl() == text;
+		});
 		for (char c : characters.toCharArray()) {
 			Event down = new Event();
 			down.type = SWT.KeyDown;

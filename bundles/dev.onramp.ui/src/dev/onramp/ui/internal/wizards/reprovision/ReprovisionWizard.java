@@ -12,6 +12,7 @@ import java.lang.reflect.InvocationTargetException;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Shell;
 
 import dev.onramp.core.Device;
@@ -44,6 +45,12 @@ public class ReprovisionWizard extends Wizard {
 		addPage(new TrustPage(settings));
 		addPage(new IdentityPage(settings, device));
 		addPage(new SummaryPage(settings));
+	}
+
+	/** Builds the first page only: the dialog builds the others when they are first shown, so it opens quickly. */
+	@Override
+	public void createPageControls(Composite pageContainer) {
+		getStartingPage().createControl(pageContainer);
 	}
 
 	@Override
