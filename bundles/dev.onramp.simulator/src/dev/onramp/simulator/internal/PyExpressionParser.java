@@ -106,10 +106,19 @@ final class PyExpressionParser {
 				node = () -> PyOperations.call(callee.eval(), args, kwargs);
 			} else if (cursor.isOp("[")) { //$NON-NLS-1$
 				cursor.skip();
-				Node index = expression();
-				cursor.expectOp("]"); //$NON-NLS-1$
+				Node index = cursor.isOp(":") ? null : expression(); //$NON-NLS-1$
 				Node target = node;
-				node = () -> PyOperations.subscript(target.eval(), index.eval());
+				if (cursor.isOp(":")) { //$NON-NLS-1$
+					// a slice [start:stop], either bound left out (no step: MicroPython has it, no snippet uses it)
+					cursor.skip();
+					Node stop = cursor.isOp("]") ? null : expression(); //$NON-NLS-1$
+					cursor.expectOp("]"); //$NON-NLS-1$
+					node = () -> PyOperations.slice(target.eval(), index == null ? null : index.eval(),
+							stop == null ? null : stop.eval());
+				} else {
+					cursor.expectOp("]"); //$NON-NLS-1$
+					node = () -> PyOperations.subscript(target.eval(), index.eval());
+				}
 			} else {
 				return node;
 			}

@@ -94,7 +94,7 @@ final class PyLexer {
 				}
 				tokens.add(new Token(Kind.NAME, code.substring(i, j), null, line));
 				i = j;
-			} else if (c == '=' && i + 1 < n && code.charAt(i + 1) == '=' || c == '!' && i + 1 < n && code.charAt(i + 1) == '=') {
+			} else if ((c == '=' || c == '!' || c == '+') && i + 1 < n && code.charAt(i + 1) == '=') {
 				tokens.add(new Token(Kind.OP, code.substring(i, i + 2), null, line));
 				i += 2;
 			} else if ("()[],.=+-;:".indexOf(c) >= 0) { //$NON-NLS-1$

@@ -9,6 +9,7 @@ package dev.onramp.simulator.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,42 @@ final class PyOperations {
 			throw PyValues.typeError("'" + PyValues.typeName(target) + "' object isn't subscriptable"); //$NON-NLS-1$ //$NON-NLS-2$
 		}
 		return items.get((int) normalize(PyValues.asInt(index), items.size()));
+	}
+
+	/**
+	 * {@code target[start:stop]} of a {@code bytes}, {@code str}, list or tuple: bounds out of range are clamped and a
+	 * negative one counts from the end, as in Python; {@code null} is a bound left out.
+	 */
+	static Object slice(Object target, Object start, Object stop) {
+		int size;
+		if (target instanceof Bytes b) {
+			size = b.data().length;
+		} else if (target instanceof String text) {
+			size = text.length();
+		} else if (target instanceof Tuple t) {
+			size = t.items().size();
+		} else if (target instanceof List<?> l) {
+			size = l.size();
+		} else {
+			throw PyValues.typeError("'" + PyValues.typeName(target) + "' object isn't subscriptable"); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		int from = start == null ? 0 : clamp(PyValues.asInt(start), size);
+		int to = Math.max(from, stop == null ? size : clamp(PyValues.asInt(stop), size));
+		if (target instanceof Bytes b) {
+			return new Bytes(Arrays.copyOfRange(b.data(), from, to));
+		}
+		if (target instanceof String text) {
+			return text.substring(from, to);
+		}
+		if (target instanceof Tuple t) {
+			return new Tuple(List.copyOf(t.items().subList(from, to)));
+		}
+		return new ArrayList<>(((List<?>) target).subList(from, to));
+	}
+
+	private static int clamp(long bound, int size) {
+		long at = bound < 0 ? bound + size : bound;
+		return (int) Math.max(0, Math.min(size, at));
 	}
 
 	/** @return {@code index} counted from the front; negative ones count from the end, like Python */

@@ -262,6 +262,20 @@ final class PyStatementParser {
 			}
 			}
 			PyLexer.Token after = cursor.peekAfter();
+			if (after.kind() == PyLexer.Kind.OP && after.text().equals("+=")) { //$NON-NLS-1$
+				cursor.skip();
+				cursor.skip();
+				String name = first.text();
+				Node value = expressions.expression();
+				return () -> {
+					Object current = globals.get(name);
+					if (current == null) {
+						throw PyOperations.nameError(name);
+					}
+					globals.put(name, PyOperations.add(current, value.eval()));
+					return PyValues.NONE;
+				};
+			}
 			if (after.kind() == PyLexer.Kind.OP && after.text().equals("=")) { //$NON-NLS-1$
 				cursor.skip();
 				cursor.skip();

@@ -170,6 +170,53 @@ class ReplaceTogetherTest {
 		}
 	}
 
+	/** @return the host-to-device bytes of replacing the old pair by {@code files} on a board with these options */
+	private static long replaceCounting(SimulatorOptions options, List<ReplacedFile> files) throws Exception {
+		try (SimulatedMicroPythonDevice device = SimulatedMicroPythonDevice.withTemporaryFlash(options)) {
+			placeOld(device);
+			AtomicLong sent = new AtomicLong();
+			CountingChannel channel = new CountingChannel(device.connectPipe(), sent, new AtomicLong());
+			try (IReplSession session = new ReplService().connect(() -> channel, Simulators.fastOptions(),
+					new NullProgressMonitor())) {
+				sent.set(0);
+				session.files().replaceTogether(files);
+				long bytes = sent.get();
+				for (ReplacedFile file : files) {
+					assertArrayEquals(file.content(), read(device, file.path()), file.path() + " on the flash");
+				}
+				assertEquals(List.of("prvtkey.pem", "servercert.pem"), certsFolder(device), "leftovers");
+				return bytes;
+			}
+		}
+	}
+
+	/**
+	 * Strict PEM goes as its DER and the board rebuilds the text: for a long chain fewer bytes cross the line than
+	 * the files hold, which no literal of the text can do, and for a usual pair fewer than its literals take; firmware
+	 * without the binary channel, and PEM in another layout (CRLF line ends), still get exactly their files, from
+	 * literals.
+	 */
+	@Test
+	void strictPemTravelsAsItsDerAndAnythingElseAsItIs() throws Exception {
+		List<ReplacedFile> longChain = List.of(new ReplacedFile(CERT, pem("CERTIFICATE", 6000, 5)),
+				new ReplacedFile(KEY, NEW.key()));
+		int longPayload = longChain.get(0).content().length + NEW.key().length;
+		long longDer = replaceCounting(board(), longChain);
+		assertTrue(longDer < longPayload, longDer + " bytes sent for " + longPayload + " bytes of PEM");
+
+		int payload = NEW.cert().length + NEW.key().length;
+		long der = replaceCounting(board(), NEW.files());
+		long literal = replaceCounting(board().withBinaryStdin(false), NEW.files());
+		assertTrue(literal > payload, literal + " bytes sent for " + payload + " bytes of PEM without the binary channel");
+		assertTrue(der < literal, der + " bytes sent as DER, " + literal + " as text");
+
+		byte[] crlfCert = new String(NEW.cert(), StandardCharsets.US_ASCII).replace("\n", "\r\n")
+				.getBytes(StandardCharsets.US_ASCII);
+		long crlf = replaceCounting(board(),
+				List.of(new ReplacedFile(CERT, crlfCert), new ReplacedFile(KEY, NEW.key())));
+		assertTrue(crlf > crlfCert.length + NEW.key().length, crlf + " bytes sent for PEM with CRLF line ends");
+	}
+
 	@Test
 	void withoutHashlibTheStagedFilesAreReadBack() throws Exception {
 		try (SimulatedMicroPythonDevice device = SimulatedMicroPythonDevice

@@ -17,9 +17,10 @@ import dev.onramp.core.repl.ReplacedFile;
  * The snippets of {@link dev.onramp.core.repl.IDeviceFileSystem#replaceTogether}: look at the target folders, stage
  * and check the new files beside the old ones, swap them in. They are short because their bytes count against the
  * payload on a 115200-baud line, so their global names are one letter ({@code os}, {@code h}, {@code r}, the targets
- * {@code A, B, ...} and the loop's {@code p, d, f}): they may replace a user's globals of those names in the raw REPL,
- * which the provisioning resets afterwards anyway. The stage snippet carries the files' content (a private key): it
- * is never logged.
+ * {@code A, B, ...}, the loops' {@code p, d, f, s, l, n, c, i, q}, and {@code b, m, k} for {@code binascii},
+ * {@code micropython} and its {@code kbd_intr}): they may replace a user's globals of those names in the raw REPL,
+ * which the provisioning resets afterwards anyway. The stage snippet carries the files' content (a private key), in
+ * its text or after it on the line: neither is ever logged.
  */
 public final class ReplaceSnippets {
 
@@ -89,6 +90,55 @@ public final class ReplaceSnippets {
 				.append(";f.write(d);f.close();print(") //$NON-NLS-1$
 				.append(hashlib ? "h.sha256(" + readBack + ").digest())" : "repr(" + readBack + "))"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 		return code.append('\n').toString();
+	}
+
+	/** The byte the {@link #receiveDer} snippet prints once Ctrl-C is off and it reads the line: send now. */
+	public static final int READY = 6;
+
+	/**
+	 * The first half of the stage snippet for strict PEM files ({@link PemBlocks}): imports what the rest needs, turns
+	 * Ctrl-C off ({@code micropython.kbd_intr(-1)}, so that 0x03 in the DER is data; turned back on in a
+	 * {@code finally}), prints {@link #READY} and reads {@code size} raw bytes from {@code sys.stdin.buffer} into
+	 * {@code d}. Firmware without any of these fails before it prints {@link #READY} and before it touches the flash.
+	 * Nothing is written to the flash while the bytes arrive, so no flow control is needed. Then the prelude runs.
+	 */
+	public static String receiveDer(String prelude, int size) {
+		return "import sys,micropython as m,binascii as b,hashlib as h\n" //$NON-NLS-1$
+				+ "k=m.kbd_intr;k(-1)\n" //$NON-NLS-1$
+				+ "try:sys.stdout.write('\\x06');d=sys.stdin.buffer.read(" + size + ")\n" //$NON-NLS-1$ //$NON-NLS-2$
+				+ "finally:k(3)\n" //$NON-NLS-1$
+				+ prelude;
+	}
+
+	/**
+	 * The second half of the stage snippet for strict PEM files, after {@link #receiveDer} (or with {@code d} bound to
+	 * the blocks' DER one after the other, and {@code b}, {@code h} to {@code binascii}, {@code hashlib}): names the
+	 * targets {@code A, B, ...}, rebuilds each file in the strict layout from its blocks (a line of
+	 * {@code b2a_base64} per 48 bytes, which ends it with a line feed) into {@code <target>.n}, reads it back and
+	 * prints its SHA-256 digest ({@code bytes}), one line per file, as {@link #stage} does.
+	 */
+	public static String rebuildPem(List<ReplacedFile> files, List<PemBlocks> pems) {
+		StringBuilder code = new StringBuilder();
+		StringBuilder items = new StringBuilder();
+		for (int i = 0; i < files.size(); i++) {
+			code.append(i == 0 ? "" : ";").append(target(i)).append('=').append(quote(files.get(i).path())); //$NON-NLS-1$ //$NON-NLS-2$
+			items.append(i == 0 ? "(" : ",(").append(target(i)).append(",("); //$NON-NLS-1$ //$NON-NLS-2$
+			List<PemBlocks.Block> blocks = pems.get(i).blocks();
+			for (int j = 0; j < blocks.size(); j++) {
+				items.append(j == 0 ? "(" : ",(").append(quote(blocks.get(j).label())).append(',') //$NON-NLS-1$ //$NON-NLS-2$
+						.append(blocks.get(j).der().length).append(')');
+			}
+			items.append(blocks.size() == 1 ? ",))" : "))"); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		code.append("\nq=0\nfor p,s in(").append(items).append(files.size() == 1 ? ",):\n" : "):\n"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		code.append(" f=open(p+'").append(STAGED).append("','w')\n") //$NON-NLS-1$ //$NON-NLS-2$
+				.append(" for l,n in s:\n") //$NON-NLS-1$
+				.append("  c=d[q:q+n];q+=n;f.write('-----BEGIN '+l+'-----\\n')\n") //$NON-NLS-1$
+				.append("  for i in range(0,n,").append(PemBlocks.LINE_BYTES).append("):f.write(b.b2a_base64(c[i:i+") //$NON-NLS-1$ //$NON-NLS-2$
+				.append(PemBlocks.LINE_BYTES).append("]).decode())\n") //$NON-NLS-1$
+				.append("  f.write('-----END '+l+'-----\\n')\n") //$NON-NLS-1$
+				.append(" f.close();print(h.sha256(open(p+'").append(STAGED).append("').read()).digest())\n"); //$NON-NLS-1$ //$NON-NLS-2$
+		return code.toString();
 	}
 
 	/**

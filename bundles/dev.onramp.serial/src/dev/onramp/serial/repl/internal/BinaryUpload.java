@@ -80,7 +80,7 @@ final class BinaryUpload {
 	}
 
 	/** @return true on an ACK, false when the program's output ended (it failed or stopped early) */
-	private static boolean acknowledged(ReplReader reader, Duration timeout, String port, long at, int total)
+	static boolean acknowledged(ReplReader reader, Duration timeout, String port, long at, int total)
 			throws OnrampException {
 		int b = reader.readByte(ReplReader.deadline(timeout));
 		if (b == ACK) {

@@ -7,7 +7,9 @@
  *******************************************************************************/
 package dev.onramp.serial.repl.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -15,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.onramp.core.FailureReason;
@@ -25,6 +28,7 @@ import dev.onramp.core.repl.MicroPythonError;
 import dev.onramp.core.repl.PutResult;
 import dev.onramp.core.repl.PythonLiteral;
 import dev.onramp.core.repl.ReplacedFile;
+import dev.onramp.core.repl.snippets.PemBlocks;
 import dev.onramp.core.repl.snippets.ReplaceSnippets;
 
 /**
@@ -34,8 +38,12 @@ import dev.onramp.core.repl.snippets.ReplaceSnippets;
  * <ol>
  * <li><b>Look</b>: list the target directories (which targets, staged {@code .n} and backup {@code .o} files exist).</li>
  * <li><b>Stage</b>: resolve the leftovers of an interrupted run (see below), create missing directories, write each
- * new file to {@code <path>.n} from a literal in the snippet itself (a {@code str} for PEM text, else {@code bytes}), read it back from the flash and print its
- * SHA-256, which covers its size too (without {@code hashlib}: the content). The host compares them with its own.</li>
+ * new file to {@code <path>.n}, read it back from the flash and print its SHA-256, which covers its size too (without
+ * {@code hashlib}: the content). The host compares them with its own. Strict PEM ({@link PemBlocks}, what certificate
+ * services write) travels as its DER, raw through {@code sys.stdin.buffer} after the device said it is ready, and the
+ * device rebuilds the text line by line with {@code binascii.b2a_base64}; the digest proves the rebuild byte for byte.
+ * Other content, or firmware without that channel, travels in a literal in the snippet itself (a {@code str} for
+ * text, else {@code bytes}).</li>
  * <li><b>Swap</b>, only when every staged file is correct: move the existing targets to {@code <path>.o}, rename the
  * staged files into place, remove the backups (each rename is atomic and raises when it fails).</li>
  * </ol>
@@ -44,8 +52,9 @@ import dev.onramp.core.repl.snippets.ReplaceSnippets;
  * look finds them: when every target exists and no staged file is left, the swap was removing backups and is
  * finished; otherwise it is rolled back (each backup renamed over its target), before anything new is staged.
  * <p>
- * Wire cost: PEM text needs no escaping inside a triple-quoted bytes literal, so the host sends about 1 byte per
- * payload byte plus about 290 bytes of code and protocol for the three exchanges, whatever the size of the files.
+ * Wire cost: the DER of strict PEM is three quarters of its text, so the host sends about 0.75 byte per payload byte
+ * plus about 600 bytes of code and protocol for the three exchanges, whatever the size of the files; in a literal,
+ * PEM needs no escaping, about 1 byte per payload byte plus about 290 bytes.
  */
 final class TogetherReplacement {
 
@@ -68,7 +77,7 @@ final class TogetherReplacement {
 		TogetherReplacement replacement = new TogetherReplacement(session, files);
 		replacement.look();
 		String recovery = replacement.recover();
-		List<PutResult> staged = replacement.stage(recovery, true);
+		List<PutResult> staged = replacement.stage(recovery);
 		replacement.swap();
 		return staged;
 	}
@@ -198,21 +207,91 @@ final class TogetherReplacement {
 		return code.toString();
 	}
 
-	/** @return the verified results; throws when a staged file differs (the targets are untouched) */
-	private List<PutResult> stage(String recovery, boolean hashlib) throws OnrampException {
+	/**
+	 * Stages the files: strict PEM as its DER through the binary channel when the firmware has one, else (or for other
+	 * content) from literals in the snippet.
+	 *
+	 * @return the verified results; throws when a staged file differs (the targets are untouched)
+	 */
+	private List<PutResult> stage(String recovery) throws OnrampException {
+		String prelude = prelude(recovery);
+		List<PemBlocks> pems = new ArrayList<>();
+		for (ReplacedFile file : files) {
+			Optional<PemBlocks> pem = PemBlocks.parse(file.content());
+			if (pem.isEmpty()) {
+				return stage(prelude, true);
+			}
+			pems.add(pem.get());
+		}
+		Optional<ExecResult> result = stageDer(prelude, pems);
+		if (result.isEmpty()) {
+			return stage(prelude, true);
+		}
+		if (!result.get().ok()) {
+			throw new DeviceErrorException(FailureReason.PROTOCOL_ERROR, "Writing " + describe(), result.get().error().get()); //$NON-NLS-1$
+		}
+		return checked(result.get(), true);
+	}
+
+	private String prelude(String recovery) {
 		StringBuilder prelude = new StringBuilder(recovery);
 		for (String directory : missingDirectories) {
 			prelude.append(ReplaceSnippets.mkdir(directory));
 		}
-		String code = ReplaceSnippets.stage(prelude.toString(), files, hashlib);
+		return prelude.toString();
+	}
+
+	/**
+	 * Sends the PEM files' DER raw after the device said it reads ({@link ReplaceSnippets#receiveDer}); the device
+	 * rebuilds the text ({@link ReplaceSnippets#rebuildPem}) and prints each file's digest.
+	 *
+	 * @return the snippet's result, or empty when the firmware lacks the binary channel, {@code binascii} or
+	 *         {@code hashlib} (it failed before it was ready and before it touched the flash)
+	 */
+	private Optional<ExecResult> stageDer(String prelude, List<PemBlocks> pems) throws OnrampException {
+		ByteArrayOutputStream wire = new ByteArrayOutputStream();
+		pems.forEach(pem -> wire.writeBytes(pem.der()));
+		byte[] der = wire.toByteArray();
+		String code = ReplaceSnippets.receiveDer(prelude, der.length) + ReplaceSnippets.rebuildPem(files, pems);
+		Duration timeout = session.options().execTimeout();
+		boolean[] ready = { false };
+		try {
+			ExecResult result = session.converse(code, timeout, reader -> {
+				if (!BinaryUpload.acknowledged(reader, timeout, session.portName(), 0, der.length)) {
+					return Optional.of(""); //$NON-NLS-1$
+				}
+				ready[0] = true;
+				reader.write(der, 0, der.length);
+				return Optional.empty();
+			});
+			if (!result.ok() && !ready[0]) {
+				String type = result.error().get().type();
+				if (type.equals("ImportError") || type.equals("AttributeError")) { //$NON-NLS-1$ //$NON-NLS-2$
+					return Optional.empty();
+				}
+			}
+			return Optional.of(result);
+		} finally {
+			Arrays.fill(der, (byte) 0);
+		}
+	}
+
+	/** @return the verified results; throws when a staged file differs (the targets are untouched) */
+	private List<PutResult> stage(String prelude, boolean hashlib) throws OnrampException {
+		String code = ReplaceSnippets.stage(prelude, files, hashlib);
 		ExecResult result = session.exec(code);
 		if (!result.ok()) {
 			MicroPythonError error = result.error().get();
 			if (hashlib && error.type().equals("ImportError") && error.message().contains("hashlib")) { //$NON-NLS-1$ //$NON-NLS-2$
-				return stage(recovery, false);
+				return stage(prelude, false);
 			}
 			throw new DeviceErrorException(FailureReason.PROTOCOL_ERROR, "Writing " + describe(), error); //$NON-NLS-1$
 		}
+		return checked(result, hashlib);
+	}
+
+	/** @return the verified results of a stage snippet that ran; throws when a staged file differs */
+	private List<PutResult> checked(ExecResult result, boolean hashlib) throws OnrampException {
 		for (String directory : missingDirectories) {
 			listing.put(directory, new HashSet<>());
 		}

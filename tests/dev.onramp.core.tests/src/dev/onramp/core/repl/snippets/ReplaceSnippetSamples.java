@@ -8,6 +8,7 @@
 package dev.onramp.core.repl.snippets;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,6 +47,37 @@ final class ReplaceSnippetSamples {
 		return all;
 	}
 
+	/**
+	 * Strict PEM as a certificate service writes it, made with the JDK's MIME encoder (64 characters a line): a chain
+	 * of a block of 100 bytes (two full lines and a short one) and one of 96 (exactly two lines), and a key of 3.
+	 */
+	static List<ReplacedFile> strictPair() {
+		return List.of(new ReplacedFile("/strict/chain.pem", //$NON-NLS-1$
+				(strict("CERTIFICATE", 100, 7) + strict("CERTIFICATE", 96, 8)).getBytes(StandardCharsets.US_ASCII)), //$NON-NLS-1$ //$NON-NLS-2$
+				new ReplacedFile("/strict/key.pem", strict("PRIVATE KEY", 3, 9).getBytes(StandardCharsets.US_ASCII))); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	private static String strict(String label, int size, int seed) {
+		byte[] der = new byte[size];
+		new java.util.Random(seed).nextBytes(der);
+		return "-----BEGIN " + label + "-----\n" //$NON-NLS-1$ //$NON-NLS-2$
+				+ Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(der) + "\n-----END " + label + "-----\n"; //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/** The rebuild half of the strict-PEM stage, with {@code d} given as a literal instead of read from the line. */
+	static String rebuildStrictPair() {
+		List<ReplacedFile> files = strictPair();
+		List<PemBlocks> pems = files.stream().map(file -> PemBlocks.parse(file.content()).orElseThrow()).toList();
+		StringBuilder der = new StringBuilder("d=b'"); //$NON-NLS-1$
+		for (PemBlocks pem : pems) {
+			for (byte value : pem.der()) {
+				der.append(String.format("\\x%02x", Integer.valueOf(value & 0xff))); //$NON-NLS-1$
+			}
+		}
+		return "import os,binascii as b,hashlib as h\nos.mkdir('/strict')\n" + der.append("'\n") //$NON-NLS-1$ //$NON-NLS-2$
+				+ ReplaceSnippets.rebuildPem(files, pems);
+	}
+
 	static List<Sample> all() {
 		List<String> certs = List.of("/certs"); //$NON-NLS-1$
 		return List.of( //
@@ -63,6 +95,7 @@ final class ReplaceSnippetSamples {
 				Sample.clean(GROUP, "look after 3", ReplaceSnippets.look(certs)), //$NON-NLS-1$
 				Sample.clean(GROUP, "stage binary, read back", //$NON-NLS-1$
 						ReplaceSnippets.stage(ReplaceSnippets.mkdir("/blobs"), List.of(new ReplacedFile("/blobs/all.bin", binary())), false)), //$NON-NLS-1$ //$NON-NLS-2$
-				Sample.clean(GROUP, "swap binary in", ReplaceSnippets.swap(new boolean[] { false }))); //$NON-NLS-1$
+				Sample.clean(GROUP, "swap binary in", ReplaceSnippets.swap(new boolean[] { false })), //$NON-NLS-1$
+				Sample.clean(GROUP, "rebuild strict PEM from its DER", rebuildStrictPair())); //$NON-NLS-1$
 	}
 }
