@@ -42,6 +42,17 @@ class InterpreterTest {
 		assertEquals("b\"it's\"", PyValues.repr(new PyValues.Bytes("it's".getBytes())));
 	}
 
+	/** Python's slice rules (bounds clamped, negative from the end, empty when crossed) and {@code +=}. */
+	@Test
+	void slicesAndAddsInPlaceLikePython() {
+		interpreter.run("d = b'abcdef'\nprint((d[1:3], d[4:99], d[-2:], d[:2], d[5:1]))\n"
+				+ "s = 'xyz'\nprint((s[1:], (1, 2, 3)[1:2], [1, 2, 3][:-1]))\n"
+				+ "q = 0\nq += 48\nq += 2\nd += b'g'\nprint((q, d))");
+		assertEquals("(b'bc', b'ef', b'ef', b'ab', b'')\n('yz', (2,), [1, 2])\n(50, b'abcdefg')\n", out.toString());
+		assertEquals("NameError", assertThrows(Interpreter.LocatedException.class, () -> interpreter.run("z += 1"))
+				.exception().type());
+	}
+
 	@Test
 	void rejectsWhatItDoesNotKnowLikeFirmware() {
 		Interpreter.LocatedException name = assertThrows(Interpreter.LocatedException.class,
