@@ -66,17 +66,18 @@ public final class UiWatchdog implements AutoCloseable {
 	public static final String RECORD_PROPERTY = "onramp.ui.watchdog.record"; //$NON-NLS-1$
 	/**
 	 * The system property naming a file to which every stall longer than {@link #PROFILE_ABOVE_PROPERTY} (default
-	 * 40 ms) is appended with its sampled stacks: how to find what the UI thread does below the limit.
+	 * 40 ms) is appended with its sampled stacks: how to find what the UI thread does below the limit. {@code none},
+	 * the pom's default, turns it off.
 	 */
 	public static final String PROFILE_PROPERTY = "onramp.ui.watchdog.profile"; //$NON-NLS-1$
 	/** The system property with the stall, in milliseconds, from which {@link #PROFILE_PROPERTY} records. */
 	public static final String PROFILE_ABOVE_PROPERTY = "onramp.ui.watchdog.profileAbove"; //$NON-NLS-1$
 	/** How many frames from the top of a sampled stack make its signature in a profile. */
 	private static final int SIGNATURE_FRAMES = 14;
-	private final String profileFile = System.getProperty(PROFILE_PROPERTY);
+	private final String profileFile = profileFile();
 	private final long profileAboveMillis = Long.getLong(PROFILE_ABOVE_PROPERTY, 40);
 	/** From how late a tick the UI thread is sampled: the limit, or the profile's lower bound. */
-	private final long sampleAfterMillis = profileFile == null || profileFile.isBlank() ? LIMIT.toMillis()
+	private final long sampleAfterMillis = profileFile == null ? LIMIT.toMillis()
 			: Math.min(LIMIT.toMillis(), profileAboveMillis);
 	private final Display display;
 	private final String watched = callingTest();
@@ -193,7 +194,7 @@ public final class UiWatchdog implements AutoCloseable {
 						+ (blockingStack != null ? blockingStack : firstStack) + hottest(signatures, samples));
 			}
 		}
-		if (busyMillis > profileAboveMillis && profileFile != null && !profileFile.isBlank()) {
+		if (busyMillis > profileAboveMillis && profileFile != null) {
 			// the span in System.nanoTime's seconds (CLOCK_MONOTONIC on Linux), to match with perf record -k CLOCK_MONOTONIC
 			int sampled = samples;
 			append(profileFile, "## " + watched + ": " + summary + " from " + start / 1e9 + " to " + System.nanoTime() / 1e9 //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
@@ -203,6 +204,12 @@ public final class UiWatchdog implements AutoCloseable {
 							.map(e -> "\t\t" + e.getValue() + " " + e.getKey()).collect(Collectors.joining("\n")) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 					+ "\n\n"); //$NON-NLS-1$
 		}
+	}
+
+	/** @return the file {@link #PROFILE_PROPERTY} names, or null when it is off */
+	private static String profileFile() {
+		String file = System.getProperty(PROFILE_PROPERTY);
+		return file == null || file.isBlank() || file.equals("none") ? null : file; //$NON-NLS-1$
 	}
 
 	/** @return the top frames of a sampled stack, one per line, as the key that groups samples */
