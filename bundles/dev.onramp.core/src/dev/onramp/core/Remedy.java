@@ -33,5 +33,7 @@ public enum Remedy {
 	/** What a served certificate is checked against: the local CA (created first), a fingerprint or a CA file. */
 	VERIFICATION_REFERENCE,
 	/** Creating the local certificate authority (a new one, when the old one cannot be used). */
-	NEW_CERTIFICATE_AUTHORITY
+	NEW_CERTIFICATE_AUTHORITY,
+	/** Another serial port, chosen from the list of this computer's serial ports. */
+	SERIAL_PORT
 }

@@ -44,6 +44,7 @@ final class RemedyOptions {
 		case CERTIFICATE_ADDRESSES -> "Give the addresses with --ip, or use --trust self-signed."; //$NON-NLS-1$
 		case VERIFICATION_REFERENCE -> "Run \"onramp ca init\" first, or verify with --fingerprint or --ca."; //$NON-NLS-1$
 		case NEW_CERTIFICATE_AUTHORITY -> "Create it with \"onramp ca init\"."; //$NON-NLS-1$
+		case SERIAL_PORT -> "Run \"onramp ports\" to list the serial ports of this computer."; //$NON-NLS-1$
 		};
 	}
 }

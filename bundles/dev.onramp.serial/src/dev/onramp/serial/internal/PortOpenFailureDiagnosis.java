@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
+import dev.onramp.core.Remedy;
 import dev.onramp.core.UsbBridge;
 
 /** Turns an operating-system error from opening a serial port into a failure that says what to do. */
@@ -33,8 +34,6 @@ final class PortOpenFailureDiagnosis {
 	private static final int ERROR_ACCESS_DENIED = 5;
 	private static final int ERROR_SHARING_VIOLATION = 32;
 
-	private static final String PORTS_HINT = "Run `onramp ports` to list the serial ports of this computer."; //$NON-NLS-1$
-
 	private PortOpenFailureDiagnosis() {
 	}
 
@@ -45,7 +44,8 @@ final class PortOpenFailureDiagnosis {
 		case PORT_BUSY -> busy(failure.portName(), failure.holders());
 		default -> new OnrampException(FailureReason.DEVICE_UNREACHABLE,
 				"Could not open " + failure.portName() + " (system error " + failure.errorCode() + ").", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-				withDriverHint(PORTS_HINT + " Unplug and replug the board if it is listed there.", failure)); //$NON-NLS-1$
+				withDriverHint("Unplug and replug the board if it is among the serial ports of this computer.", failure)) //$NON-NLS-1$
+				.withRemedy(Remedy.SERIAL_PORT);
 		};
 	}
 
@@ -70,8 +70,8 @@ final class PortOpenFailureDiagnosis {
 	}
 
 	static OnrampException notFound(Platform platform, String requestedPort) {
-		StringBuilder hint = new StringBuilder(PORTS_HINT)
-				.append(" If the board is not listed, use a data-capable USB cable (some cables only charge)"); //$NON-NLS-1$
+		StringBuilder hint = new StringBuilder(
+				"If the board is not among the serial ports of this computer, use a data-capable USB cable (some cables only charge)"); //$NON-NLS-1$
 		switch (platform) {
 		case WINDOWS -> hint.append(". Windows names serial ports COM1, COM2, ... (Device Manager, Ports (COM & LPT)). ") //$NON-NLS-1$
 				.append(UsbSerialDrivers.BOTH);
@@ -80,7 +80,7 @@ final class PortOpenFailureDiagnosis {
 		default -> hint.append(" and check the driver of its USB-serial chip."); //$NON-NLS-1$
 		}
 		return new OnrampException(FailureReason.PORT_NOT_FOUND, "There is no serial port " + requestedPort + '.', //$NON-NLS-1$
-				hint.toString());
+				hint.toString()).withRemedy(Remedy.SERIAL_PORT);
 	}
 
 	/** @return the hint, followed by the driver to install when the port's chip needs one on this platform */

@@ -15,6 +15,7 @@ import com.fazecast.jSerialComm.SerialPort;
 
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
+import dev.onramp.core.Remedy;
 import dev.onramp.core.serial.IByteChannel;
 import dev.onramp.core.serial.IModemLines;
 
@@ -178,8 +179,8 @@ final class SerialPortChannel implements IByteChannel {
 	private OnrampException vanished() {
 		return new OnrampException(FailureReason.DEVICE_VANISHED,
 				"The device on " + name + " disconnected: the port vanished in the middle of the session.", //$NON-NLS-1$ //$NON-NLS-2$
-				"Check the USB cable and reconnect the board; a reset can also give the port a new name," //$NON-NLS-1$
-						+ " which `onramp ports` shows."); //$NON-NLS-1$
+				"Check the USB cable and reconnect the board; a reset can also give the port a new name.") //$NON-NLS-1$
+				.withRemedy(Remedy.SERIAL_PORT);
 	}
 
 	private void release(State newState) {

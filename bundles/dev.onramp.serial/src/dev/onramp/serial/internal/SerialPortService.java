@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Deactivate;
 
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
+import dev.onramp.core.Remedy;
 import dev.onramp.core.serial.IByteChannel;
 import dev.onramp.core.serial.IPortListener;
 import dev.onramp.core.serial.ISerialPortService;
@@ -83,8 +84,8 @@ public class SerialPortService implements ISerialPortService {
 	public IByteChannel open(String port, int baudRate) throws OnrampException {
 		if (port == null || port.isBlank()) {
 			throw new OnrampException(FailureReason.USAGE, "No port was given.", //$NON-NLS-1$
-					"Name a port such as /dev/ttyUSB0, COM3, socket://127.0.0.1:4000 or rfc2217://127.0.0.1:4000;" //$NON-NLS-1$
-							+ " `onramp ports` lists them."); //$NON-NLS-1$
+					"Name a port such as /dev/ttyUSB0, COM3, socket://127.0.0.1:4000 or rfc2217://127.0.0.1:4000.") //$NON-NLS-1$
+					.withRemedy(Remedy.SERIAL_PORT);
 		}
 		String trimmed = port.strip();
 		if (SocketByteChannel.isSocketAddress(trimmed)) {

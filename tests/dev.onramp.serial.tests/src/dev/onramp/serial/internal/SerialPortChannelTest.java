@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.onramp.core.FailureReason;
 import dev.onramp.core.OnrampException;
+import dev.onramp.core.Remedy;
 import dev.onramp.core.serial.IByteChannel;
 import dev.onramp.core.serial.IModemLines;
 import dev.onramp.core.serial.PortAccess;
@@ -163,7 +164,10 @@ class SerialPortChannelTest {
 				() -> service.open(directory.resolve("ttyUSB9").toString(), 115200));
 		assertEquals(FailureReason.PORT_NOT_FOUND, failure.reason());
 		assertTrue(failure.getMessage().contains("ttyUSB9"), failure.getMessage());
-		assertTrue(failure.hint().orElseThrow().contains("onramp ports"), failure.userText());
+		// the hint is the same in the workbench and on the command line; each front end names its own way to the list
+		assertEquals(Optional.of(Remedy.SERIAL_PORT), failure.remedy());
+		assertFalse(failure.userText().contains("onramp"), failure.userText());
+		assertTrue(failure.hint().orElseThrow().contains("data-capable USB cable"), failure.userText());
 	}
 
 	@Test

@@ -31,6 +31,7 @@ final class Messages extends NLS {
 	public static String Remedy_certificateAddresses;
 	public static String Remedy_verificationReference;
 	public static String Remedy_newCertificateAuthority;
+	public static String Remedy_serialPort;
 	public static String RememberedPops_noStorage;
 	public static String ScenarioDialog_password;
 	public static String ScenarioDialog_passwordHint;

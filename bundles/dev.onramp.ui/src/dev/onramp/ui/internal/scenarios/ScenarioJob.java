@@ -167,6 +167,7 @@ public abstract class ScenarioJob extends Job {
 		case CERTIFICATE_ADDRESSES -> Messages.Remedy_certificateAddresses;
 		case VERIFICATION_REFERENCE -> Messages.Remedy_verificationReference;
 		case NEW_CERTIFICATE_AUTHORITY -> Messages.Remedy_newCertificateAuthority;
+		case SERIAL_PORT -> Messages.Remedy_serialPort;
 		};
 	}
 }
