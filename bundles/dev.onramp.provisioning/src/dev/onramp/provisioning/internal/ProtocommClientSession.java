@@ -59,6 +59,8 @@ public class ProtocommClientSession implements IProtocommSession {
 
 	/** How many scan entries one request reads: devices keep their answers small. */
 	static final int SCAN_PAGE = 4;
+	/** ESP-IDF's CONFIG_WIFI_PROV_SCAN_MAX_ENTRIES ranges from 1 to 255 (components/wifi_provisioning/Kconfig). */
+	static final int MAX_SCAN_RESULTS = 255;
 	private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
 	private final IProtocommTransport transport;
@@ -123,13 +125,24 @@ public class ProtocommClientSession implements IProtocommSession {
 			pause(monitor);
 		}
 		List<WifiNetwork> networks = new ArrayList<>();
-		int total = status.getResultCount();
+		// result_count is a uint32 on the wire; read as unsigned, a lying device could ask for billions of pages
+		long total = Integer.toUnsignedLong(status.getResultCount());
+		if (total > MAX_SCAN_RESULTS) {
+			throw new OnrampException(FailureReason.PROTOCOL_ERROR, "The device " + transport.where() + " reported " //$NON-NLS-1$ //$NON-NLS-2$
+					+ total + " Wi-Fi networks; ESP-IDF's provisioning keeps at most " + MAX_SCAN_RESULTS + ".", //$NON-NLS-1$ //$NON-NLS-2$
+					"The device's firmware is not answering as ESP-IDF provisioning does; restart it in provisioning mode."); //$NON-NLS-1$
+		}
 		for (int index = 0; index < total; index += SCAN_PAGE) {
-			int count = Math.min(SCAN_PAGE, total - index);
+			int count = (int) Math.min(SCAN_PAGE, total - index);
 			WiFiScanPayload page = scanCall(WiFiScanPayload.newBuilder().setMsg(WiFiScanMsgType.TypeCmdScanResult)
 					.setCmdScanResult(CmdScanResult.newBuilder().setStartIndex(index).setCount(count)).build(),
 					monitor);
 			checkStatus(page.getStatus(), "prov-scan"); //$NON-NLS-1$
+			if (page.getRespScanResult().getEntriesCount() > count) {
+				throw new OnrampException(FailureReason.PROTOCOL_ERROR, "The device " + transport.where() + " answered " //$NON-NLS-1$ //$NON-NLS-2$
+						+ page.getRespScanResult().getEntriesCount() + " Wi-Fi networks when " + count + " were asked for.", //$NON-NLS-1$ //$NON-NLS-2$
+						"The device's firmware is not answering as ESP-IDF provisioning does; restart it in provisioning mode."); //$NON-NLS-1$
+			}
 			for (WiFiScanResult entry : page.getRespScanResult().getEntriesList()) {
 				networks.add(new WifiNetwork(entry.getSsid().toString(StandardCharsets.UTF_8), entry.getRssi(),
 						entry.getChannel(), entry.getAuth() != WifiAuthMode.Open));
