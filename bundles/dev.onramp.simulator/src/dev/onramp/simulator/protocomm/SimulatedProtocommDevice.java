@@ -245,12 +245,22 @@ public final class SimulatedProtocommDevice implements AutoCloseable {
 		stopped.countDown();
 	}
 
-	/** @return an unconnected socket bound to the port, or null when the port is already someone else's */
+	/**
+	 * @return an unconnected socket bound to the port, or null when the port is already someone else's. Bound
+	 *         without {@code SO_REUSEADDR} when it can be, so that no other socket can take the port: on Linux a
+	 *         listener with {@code SO_REUSEADDR} (every Java {@code ServerSocket}) may share a port with a bound,
+	 *         non-listening socket that also has it, and a client would then meet that stranger.
+	 */
 	private static Socket holdPort(InetAddress address, int port) {
+		Socket exclusive = bind(address, port, false);
+		// the connections the device closed leave TIME_WAIT entries on the port, which only a reusing bind may pass
+		return exclusive != null ? exclusive : bind(address, port, true);
+	}
+
+	private static Socket bind(InetAddress address, int port, boolean reuse) {
 		Socket holder = new Socket();
 		try {
-			// the connections the device closed leave TIME_WAIT entries on the port; they must not stop the bind
-			holder.setReuseAddress(true);
+			holder.setReuseAddress(reuse);
 			holder.bind(new InetSocketAddress(address, port));
 			return holder;
 		} catch (IOException e) {
