@@ -262,27 +262,18 @@ final class PyStatementParser {
 			}
 			}
 			PyLexer.Token after = cursor.peekAfter();
-			if (after.kind() == PyLexer.Kind.OP && after.text().equals("+=")) { //$NON-NLS-1$
+			if (after.kind() == PyLexer.Kind.OP && (after.text().equals("=") || after.text().equals("+="))) { //$NON-NLS-1$ //$NON-NLS-2$
+				boolean add = after.text().equals("+="); //$NON-NLS-1$
 				cursor.skip();
 				cursor.skip();
 				String name = first.text();
 				Node value = expressions.expression();
 				return () -> {
-					Object current = globals.get(name);
-					if (current == null) {
+					Object current = add ? globals.get(name) : null;
+					if (add && current == null) {
 						throw PyOperations.nameError(name);
 					}
-					globals.put(name, PyOperations.add(current, value.eval()));
-					return PyValues.NONE;
-				};
-			}
-			if (after.kind() == PyLexer.Kind.OP && after.text().equals("=")) { //$NON-NLS-1$
-				cursor.skip();
-				cursor.skip();
-				String name = first.text();
-				Node value = expressions.expression();
-				return () -> {
-					globals.put(name, value.eval());
+					globals.put(name, add ? PyOperations.add(current, value.eval()) : value.eval());
 					return PyValues.NONE;
 				};
 			}

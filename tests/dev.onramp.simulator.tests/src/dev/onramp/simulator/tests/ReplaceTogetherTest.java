@@ -304,17 +304,7 @@ class ReplaceTogetherTest {
 
 	/** @return the host-to-device bytes of a whole replacement of the old pair, measured on a clean run */
 	private static long conversationBytes() throws Exception {
-		try (SimulatedMicroPythonDevice device = SimulatedMicroPythonDevice.withTemporaryFlash(board())) {
-			placeOld(device);
-			AtomicLong sent = new AtomicLong();
-			CountingChannel channel = new CountingChannel(device.connectPipe(), sent, new AtomicLong());
-			try (IReplSession session = new ReplService().connect(() -> channel, Simulators.fastOptions(),
-					new NullProgressMonitor())) {
-				sent.set(0);
-				session.files().replaceTogether(NEW.files());
-				return sent.get();
-			}
-		}
+		return replaceCounting(board(), NEW.files());
 	}
 
 	/**
