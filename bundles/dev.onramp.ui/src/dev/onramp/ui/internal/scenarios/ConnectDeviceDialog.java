@@ -19,6 +19,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 
@@ -106,13 +107,19 @@ public class ConnectDeviceDialog extends TitleAreaDialog {
 		return chosen;
 	}
 
+	/**
+	 * Closes this dialog, then starts the scenario on the next turn of the event loop: the workbench repaints and
+	 * takes input between the two, instead of one long step that closes a dialog and builds a wizard.
+	 */
 	@Override
 	protected void okPressed() {
 		Scenario scenario = chosen;
 		Shell parent = getParentShell();
+		Display display = getShell().getDisplay();
 		super.okPressed();
 		if (scenario != null) {
-			ScenarioLauncher.start(scenario, device, parent);
+			display.asyncExec(() -> ScenarioLauncher.start(scenario, device,
+					parent == null || parent.isDisposed() ? null : parent));
 		}
 	}
 }
