@@ -10,9 +10,7 @@ package dev.onramp.ui.internal.wizards.reprovision;
 import java.lang.reflect.InvocationTargetException;
 
 import org.eclipse.core.runtime.ILog;
-import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.osgi.util.NLS;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Shell;
 
 import dev.onramp.core.Device;
@@ -21,13 +19,14 @@ import dev.onramp.core.provisioning.ReprovisionRequest;
 import dev.onramp.core.provisioning.ReprovisionResult;
 import dev.onramp.ui.internal.scenarios.DeviceCapabilities;
 import dev.onramp.ui.internal.wizards.DeviceStep;
+import dev.onramp.ui.internal.wizards.FirstPageWizard;
 
 /**
  * Re-provision: trust, identity, summary; Finish installs the certificate, resets the board, waits for it and checks
  * over TLS that it serves the new certificate, in the wizard's container (forked, cancellable), then opens the
  * security-warning dialog with Connect to the board.
  */
-public class ReprovisionWizard extends Wizard {
+public class ReprovisionWizard extends FirstPageWizard {
 
 	private final Device device;
 	private final ReprovisionSettings settings = new ReprovisionSettings();
@@ -45,12 +44,6 @@ public class ReprovisionWizard extends Wizard {
 		addPage(new TrustPage(settings));
 		addPage(new IdentityPage(settings, device));
 		addPage(new SummaryPage(settings));
-	}
-
-	/** Builds the first page only: the dialog builds the others when they are first shown, so it opens quickly. */
-	@Override
-	public void createPageControls(Composite pageContainer) {
-		getStartingPage().createControl(pageContainer);
 	}
 
 	@Override

@@ -15,9 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.wizard.IWizardPage;
-import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.osgi.util.NLS;
-import org.eclipse.swt.widgets.Composite;
 
 import dev.onramp.core.Device;
 import dev.onramp.core.FailureReason;
@@ -30,6 +28,7 @@ import dev.onramp.core.provisioning.WifiCredentials;
 import dev.onramp.core.provisioning.WifiNetwork;
 import dev.onramp.ui.internal.scenarios.DeviceCapabilities;
 import dev.onramp.ui.internal.wizards.DeviceStep;
+import dev.onramp.ui.internal.wizards.FirstPageWizard;
 
 /**
  * Change Wi-Fi over USB (seed 2, step 1): the board and the protocol it answers with (Improv serial or the
@@ -37,7 +36,7 @@ import dev.onramp.ui.internal.wizards.DeviceStep;
  * A wrong password or a network out of reach is shown on the network page so the user can correct it and finish
  * again. Every exchange with the board runs in the container's forked runnable, as a Job with the board's rule.
  */
-public class ChangeWifiWizard extends Wizard {
+public class ChangeWifiWizard extends FirstPageWizard {
 
 	/** The context help of the wizard's pages (the Help contents define it). */
 	static final String HELP = "dev.onramp.ui.change_wifi_wizard"; //$NON-NLS-1$
@@ -75,12 +74,6 @@ public class ChangeWifiWizard extends Wizard {
 
 	String port() {
 		return port;
-	}
-
-	/** Builds the first page only: the dialog builds the others when they are first shown, so it opens quickly. */
-	@Override
-	public void createPageControls(Composite pageContainer) {
-		getStartingPage().createControl(pageContainer);
 	}
 
 	@Override

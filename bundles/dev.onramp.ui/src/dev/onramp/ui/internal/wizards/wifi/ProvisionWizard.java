@@ -24,10 +24,8 @@ import org.eclipse.jface.dialogs.IPageChangingListener;
 import org.eclipse.jface.dialogs.PageChangingEvent;
 import org.eclipse.jface.wizard.IWizardContainer;
 import org.eclipse.jface.wizard.IWizardPage;
-import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.osgi.util.NLS;
-import org.eclipse.swt.widgets.Composite;
 
 import dev.onramp.core.Device;
 import dev.onramp.core.FailureReason;
@@ -41,6 +39,7 @@ import dev.onramp.ui.internal.jobs.DeviceRule;
 import dev.onramp.ui.internal.scenarios.DeviceCapabilities;
 import dev.onramp.ui.internal.scenarios.RememberedPops;
 import dev.onramp.ui.internal.wizards.DeviceStep;
+import dev.onramp.ui.internal.wizards.FirstPageWizard;
 
 /**
  * Provision with Proof of Possession (seed 1): ESP-IDF unified provisioning over SoftAP, the console port or BLE. The
@@ -48,7 +47,7 @@ import dev.onramp.ui.internal.wizards.DeviceStep;
  * may stop provisioning after a few mismatches), stays open for the scan and the apply, and is closed on finish,
  * cancel and dispose. A wrong password offers a Retry that resets the device's failed attempt.
  */
-public class ProvisionWizard extends Wizard implements IPageChangingListener {
+public class ProvisionWizard extends FirstPageWizard implements IPageChangingListener {
 
 	/** The context help of the wizard's pages (the Help contents define it). */
 	static final String HELP = "dev.onramp.ui.provision_wizard"; //$NON-NLS-1$
@@ -90,12 +89,6 @@ public class ProvisionWizard extends Wizard implements IPageChangingListener {
 		if (container instanceof WizardDialog dialog) {
 			dialog.addPageChangingListener(this);
 		}
-	}
-
-	/** Builds the first page only: the dialog builds the others when they are first shown, so it opens quickly. */
-	@Override
-	public void createPageControls(Composite pageContainer) {
-		getStartingPage().createControl(pageContainer);
 	}
 
 	@Override
