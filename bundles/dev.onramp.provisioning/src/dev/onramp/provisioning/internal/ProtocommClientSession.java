@@ -61,6 +61,8 @@ public class ProtocommClientSession implements IProtocommSession {
 	static final int SCAN_PAGE = 4;
 	/** ESP-IDF's CONFIG_WIFI_PROV_SCAN_MAX_ENTRIES ranges from 1 to 255 (components/wifi_provisioning/Kconfig). */
 	static final int MAX_SCAN_RESULTS = 255;
+	private static final String NOT_ESP_IDF_SCAN = "The device's firmware is not answering as ESP-IDF provisioning does;" //$NON-NLS-1$
+			+ " restart it in provisioning mode."; //$NON-NLS-1$
 	private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
 	private final IProtocommTransport transport;
@@ -130,7 +132,7 @@ public class ProtocommClientSession implements IProtocommSession {
 		if (total > MAX_SCAN_RESULTS) {
 			throw new OnrampException(FailureReason.PROTOCOL_ERROR, "The device " + transport.where() + " reported " //$NON-NLS-1$ //$NON-NLS-2$
 					+ total + " Wi-Fi networks; ESP-IDF's provisioning keeps at most " + MAX_SCAN_RESULTS + ".", //$NON-NLS-1$ //$NON-NLS-2$
-					"The device's firmware is not answering as ESP-IDF provisioning does; restart it in provisioning mode."); //$NON-NLS-1$
+					NOT_ESP_IDF_SCAN);
 		}
 		for (int index = 0; index < total; index += SCAN_PAGE) {
 			int count = (int) Math.min(SCAN_PAGE, total - index);
@@ -141,7 +143,7 @@ public class ProtocommClientSession implements IProtocommSession {
 			if (page.getRespScanResult().getEntriesCount() > count) {
 				throw new OnrampException(FailureReason.PROTOCOL_ERROR, "The device " + transport.where() + " answered " //$NON-NLS-1$ //$NON-NLS-2$
 						+ page.getRespScanResult().getEntriesCount() + " Wi-Fi networks when " + count + " were asked for.", //$NON-NLS-1$ //$NON-NLS-2$
-						"The device's firmware is not answering as ESP-IDF provisioning does; restart it in provisioning mode."); //$NON-NLS-1$
+						NOT_ESP_IDF_SCAN);
 			}
 			for (WiFiScanResult entry : page.getRespScanResult().getEntriesList()) {
 				networks.add(new WifiNetwork(entry.getSsid().toString(StandardCharsets.UTF_8), entry.getRssi(),

@@ -92,14 +92,12 @@ public final class ReplaceSnippets {
 		return code.append('\n').toString();
 	}
 
-	/** The byte the {@link #receiveDer} snippet prints once Ctrl-C is off and it reads the line: send now. */
-	public static final int READY = 6;
-
 	/**
 	 * The first half of the stage snippet for strict PEM files ({@link PemBlocks}): imports what the rest needs, turns
 	 * Ctrl-C off ({@code micropython.kbd_intr(-1)}, so that 0x03 in the DER is data; turned back on in a
-	 * {@code finally}), prints {@link #READY} and reads {@code size} raw bytes from {@code sys.stdin.buffer} into
-	 * {@code d}. Firmware without any of these fails before it prints {@link #READY} and before it touches the flash.
+	 * {@code finally}), prints 0x06 (the ready byte the binary upload's receiver prints too) and reads {@code size} raw
+	 * bytes from {@code sys.stdin.buffer} into {@code d}. Firmware without any of these fails before it prints 0x06
+	 * and before it touches the flash.
 	 * Nothing is written to the flash while the bytes arrive, so no flow control is needed. Then the prelude runs.
 	 */
 	public static String receiveDer(String prelude, int size) {
