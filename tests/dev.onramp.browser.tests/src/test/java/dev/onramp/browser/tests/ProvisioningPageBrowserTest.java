@@ -17,6 +17,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +29,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -181,16 +185,22 @@ class ProvisioningPageBrowserTest {
 		return script;
 	}
 
+	/** Waits for the opener's record to be written, woken by the file system's change events, until the deadline. */
 	private static String awaitFile(Path file) throws IOException, InterruptedException {
 		Instant deadline = Instant.now().plus(STEP);
-		while (Instant.now().isBefore(deadline)) {
-			if (Files.exists(file) && Files.size(file) > 0) {
-				return Files.readString(file);
+		try (WatchService watcher = file.getFileSystem().newWatchService()) {
+			file.getParent().register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+			while (!(Files.exists(file) && Files.size(file) > 0)) {
+				long left = Duration.between(Instant.now(), deadline).toMillis();
+				WatchKey key = left > 0 ? watcher.poll(left, TimeUnit.MILLISECONDS) : null;
+				if (key == null) {
+					throw new AssertionError("the opener was not called: " + file);
+				}
+				key.pollEvents();
+				key.reset();
 			}
-			Thread.onSpinWait();
-			Thread.sleep(20);
+			return Files.readString(file);
 		}
-		throw new AssertionError("the opener was not called: " + file);
 	}
 
 	@Test
